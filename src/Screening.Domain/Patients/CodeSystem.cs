@@ -1,0 +1,3 @@
+namespace Screening.Domain.Patients;
+
+public enum CodeSystem { Other, Icd10, Snomed, Cpt, Loinc }

@@ -1,0 +1,3 @@
+namespace Screening.Domain.Screening;
+
+public enum OutcomeKind { NotMet, Met, Excluded, Suspended }

@@ -1,0 +1,3 @@
+namespace Screening.Domain.Screening;
+
+public enum Priority { Low, Normal, High, Urgent }

@@ -1,0 +1,12 @@
+namespace Screening.Domain.Screening;
+
+/// <summary>The stable ids of the three screening rules, as stored on tasks and printed in findings.</summary>
+public static class RuleIds
+{
+    public const string PersistentAnemia = "persistent-anemia";
+    public const string PersistentHypocalcemia = "persistent-hypocalcemia";
+    public const string OverdueDxa = "overdue-dxa";
+    public const string CriticalValue = "critical-value";
+
+    public static readonly IReadOnlyList<string> Nightly = [PersistentAnemia, PersistentHypocalcemia, OverdueDxa];
+}

@@ -1,0 +1,7 @@
+namespace Screening.Domain.Screening;
+
+/// <summary>
+/// What one rule concluded for one patient. <see cref="Reason"/> explains Excluded/Suspended/NotMet
+/// (e.g. deceased, hospice, opted-out, under-18, pregnancy, normal-value, too-old, evidence-retracted).
+/// </summary>
+public sealed record RuleOutcome(string Rule, OutcomeKind Kind, string? Reason = null, Finding? Finding = null);
