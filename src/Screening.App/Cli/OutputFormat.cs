@@ -1,0 +1,3 @@
+namespace Screening.App.Cli;
+
+public enum OutputFormat { Table, Csv, Json }

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Screening.App.Hosting;
+using Screening.Data;
+
+namespace Screening.App.Cli;
+
+public static class TasksCommand
+{
+    public static Command Create()
+    {
+        var team = new Option<string?>("--team") { Description = "Only this care team." };
+        var rule = new Option<string?>("--rule") { Description = "persistent-anemia | persistent-hypocalcemia | overdue-dxa | critical-value" };
+        var status = new Option<string?>("--status") { Description = "open (default: open, in-progress and snoozed) | in-progress | snoozed | completed | dismissed | closed | all" };
+        var format = new Option<OutputFormat>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => OutputFormat.Table };
+        var limit = new Option<int>("--limit") { Description = "At most this many tasks (newest first).", DefaultValueFactory = _ => 200 };
+        var list = new Command("list", "List outreach tasks (internal patient keys only).") { team, rule, status, format, limit };
+        list.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
+        {
+            await using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
+            var query = TaskQueries.Filter(db, parse.GetValue(team), parse.GetValue(rule), parse.GetValue(status));
+            var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
+            TaskListView.Write(rows, parse.GetValue(format), Console.Out);
+            await AuditTrail.RecordAsync(db, Environment.UserName, "tasks.list", "outreach_task", rows.Count, ct);
+            return 0;
+        }));
+        return new Command("tasks", "Work with outreach tasks.") { list };
+    }
+}

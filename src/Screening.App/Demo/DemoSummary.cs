@@ -1,0 +1,29 @@
+using Npgsql;
+using Spectre.Console;
+
+namespace Screening.App.Demo;
+
+/// <summary>What the database holds after the demo, and where to look next.</summary>
+public static class DemoSummary
+{
+    public static async Task PrintAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<NpgsqlDataSource>();
+        await using var cmd = db.CreateCommand("""
+            SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM lab_result WHERE is_current),
+                   (SELECT count(*) FROM rejected_message WHERE status = 'rejected'),
+                   (SELECT coalesce(jsonb_object_agg(rule_id, n), '{}')::text FROM
+                       (SELECT rule_id, count(*) n FROM outreach_task WHERE status IN ('open','in-progress','snoozed') GROUP BY rule_id) s)
+            """);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        AnsiConsole.MarkupLine($"Database: [bold]{r.GetInt64(0):N0}[/] patients, [bold]{r.GetInt64(1):N0}[/] results, {r.GetInt64(2):N0} rejects; open tasks by rule: {Markup.Escape(r.GetString(3))}");
+        AnsiConsole.MarkupLine("""
+            Next:
+              ./screening tasks list --team north              the north team's worklist
+              ./screening tasks list --rule overdue-dxa --format csv
+              ./screening runs list                            screening history
+              ./screening worker                               consumers + nightly schedule (health: http://127.0.0.1:5081/health)
+            """);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Screening.Contracts;
+
+namespace Screening.App.Demo;
+
+/// <summary>
+/// A deterministic synthetic population (same seed, same patients, byte for byte) with realistic hemoglobin,
+/// calcium/albumin and DXA histories ending at <see cref="Anchor"/>: most patients are normal; fixed shares are
+/// persistently anemic, persistently hypocalcemic (some with CKD or ionized calcium), overdue for DXA, pregnant,
+/// excluded (deceased, hospice, opt-out, minors) or have a critical value — so every rule has cases.
+/// </summary>
+public sealed class SyntheticPopulation(int seed, DateOnly anchor, int resultsPerPatient = 8)
+{
+    public const string LabSource = "demo-lab";
+    private static readonly string[] Teams = ["north", "south", "east", "west"];
+    public DateOnly Anchor { get; } = anchor;
+
+    public IEnumerable<ClinicalRecordsReported> Batches(int patients, int patientsPerBatch, int firstPatient = 0)
+    {
+        for (var start = firstPatient; start < firstPatient + patients; start += patientsPerBatch)
+        {
+            var end = Math.Min(start + patientsPerBatch, firstPatient + patients);
+            var generated = Enumerable.Range(start, end - start).Select(Patient).ToList();
+            yield return new ClinicalRecordsReported
+            {
+                BatchId = $"synthetic-{seed}-{start}-{end}",
+                Patients = generated.Select(g => g.Patient).ToList(),
+                Results = generated.SelectMany(g => g.Results).ToList(),
+                Conditions = generated.SelectMany(g => g.Conditions).ToList(),
+                Procedures = generated.SelectMany(g => g.Procedures).ToList(),
+            };
+        }
+    }
+
+    public SyntheticPatient Patient(int index)
+    {
+        var random = new Random(unchecked(seed * 1_000_003 + index));
+        var id = $"DEMO-{index:0000000}";
+        var roll = random.NextDouble();
+        var sex = roll < 0.52 ? "female" : roll < 0.98 ? "male" : "other";
+        var age = random.NextDouble() < 0.03 ? random.Next(8, 18) : 18 + (int)(Math.Pow(random.NextDouble(), 0.9) * 77);
+        var birth = Anchor.AddYears(-age).AddDays(-random.Next(0, 365));
+        var patient = new PatientUpdated
+        {
+            SourceSystem = "demo-ehr", PatientId = id, Sex = sex, BirthDate = birth, CareTeam = Teams[index % Teams.Length],
+            DeceasedDate = random.NextDouble() < 0.01 ? Anchor.AddDays(-random.Next(10, 300)) : null,
+            Hospice = random.NextDouble() < 0.01, OptedOut = random.NextDouble() < 0.01,
+        };
+        var history = new SyntheticHistory(random, id, Anchor, resultsPerPatient);
+        var profile = random.NextDouble();
+        history.Hemoglobin(sex, anemic: profile < 0.10, critical: random.NextDouble() < 0.003);
+        history.Calcium(hypocalcemic: profile is >= 0.10 and < 0.15, ionized: random.NextDouble() < 0.15, withCkd: random.NextDouble() < 0.03);
+        if (sex == "female" && age is >= 18 and < 42 && random.NextDouble() < 0.04) history.Pregnancy();
+        if (age >= 55) history.Dxa(scanned: random.NextDouble() < 0.55);
+        return new SyntheticPatient(patient, history.Results, history.Conditions, history.Procedures);
+    }
+
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using Screening.App.Options;
+using Screening.Data.Screening;
+using Screening.Domain.Rules;
+
+namespace Screening.App.Hosting;
+
+public static class RulesSetup
+{
+    /// <summary>Loads and validates the rule file once at start; every problem is reported with its JSON path.</summary>
+    public static IServiceCollection AddScreeningRules(this IServiceCollection services, RulesOptions rules, ScheduleOptions schedule)
+    {
+        services.AddSingleton(Load(rules));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ScreeningClock(sp.GetRequiredService<TimeProvider>(), schedule.Zone));
+        return services;
+    }
+
+    public static ActiveRules Load(RulesOptions options)
+    {
+        var path = options.Resolve();
+        if (!File.Exists(path)) throw new OptionsProblemsException([$"Rules:Path: rule file '{path}' does not exist."]);
+        var (rules, problems) = RuleFile.Parse(File.ReadAllText(path));
+        if (rules is null || problems.Count > 0)
+            throw new OptionsProblemsException(problems.Select(p => $"{path}: {p.Path}: {p.Reason}").ToList());
+        return new ActiveRules(rules);
+    }
+}

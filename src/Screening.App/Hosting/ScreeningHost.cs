@@ -1,0 +1,54 @@
+using Screening.App.Messaging;
+using Screening.App.Options;
+using Screening.App.Scheduling;
+using Screening.Data.Ingest;
+using Screening.Data.Outbox;
+using Screening.Data.Screening;
+using Serilog.Events;
+
+namespace Screening.App.Hosting;
+
+/// <summary>Builds the one host every verb runs in, with one AddScreeningX() per concern the verb needs.</summary>
+public static class ScreeningHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, HostRole role, LogEventLevel? minimumLevel = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
+        });
+        builder.Configuration.AddEnvironmentVariables("SCREENING_");
+        builder.AddScreeningLogging(LoggingSetup.JsonRequested(args), minimumLevel);
+
+        var settings = ScreeningSettings.Read(builder.Configuration).Validate(
+            database: role.HasFlag(HostRole.Database),
+            rabbitMq: role.HasFlag(HostRole.Publisher) || role.HasFlag(HostRole.Consumers),
+            schedule: role.HasFlag(HostRole.Rules) || role.HasFlag(HostRole.Scheduler));
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddHealthChecks();
+        if (role.HasFlag(HostRole.Database)) services.AddScreeningDatabase(settings.Database);
+        if (role.HasFlag(HostRole.Rules))
+        {
+            services.AddScreeningRules(settings.Rules, settings.Schedule);
+            services.AddSingleton<PopulationScreen>();
+        }
+        if (role.HasFlag(HostRole.Ingest))
+        {
+            services.AddSingleton<CriticalAlerts>();
+            services.AddSingleton<ClinicalRecordsIngest>();
+        }
+        if (role.HasFlag(HostRole.Publisher) || role.HasFlag(HostRole.Consumers))
+        {
+            services.AddScreeningMessaging(settings.RabbitMq, consumers: role.HasFlag(HostRole.Consumers));
+            services.AddSingleton<TaskEventDispatcher>();
+        }
+        if (role.HasFlag(HostRole.Scheduler))
+        {
+            services.AddScreeningScheduler(settings.Schedule, settings.Database);
+            services.AddHostedService<OutboxDispatchService>();
+        }
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using Npgsql;
+using NpgsqlTypes;
+using Screening.Contracts;
+
+namespace Screening.Data.Ingest;
+
+/// <summary>Stores diagnoses and procedures idempotently (unique keys; a repeat changes nothing).</summary>
+internal static class FactWriter
+{
+    public static async Task<HashSet<long>> WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx,
+        IReadOnlyList<ConditionReported> conditions, IReadOnlyList<ProcedureReported> procedures,
+        IReadOnlyDictionary<string, long> keys, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var touched = new HashSet<long>();
+        if (conditions.Count > 0)
+        {
+            await using var cmd = new NpgsqlCommand("""
+                INSERT INTO diagnosis (patient_key, source_system, code, code_system, onset, abatement, received_at)
+                SELECT u.pk, u.src, u.code, u.sys, u.onset, u.abatement, $7
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[]) AS u(pk, src, code, sys, onset, abatement)
+                ORDER BY u.pk
+                ON CONFLICT ON CONSTRAINT ux_diagnosis DO UPDATE SET abatement = EXCLUDED.abatement
+                WHERE diagnosis.abatement IS DISTINCT FROM EXCLUDED.abatement
+                RETURNING patient_key
+                """, c, tx);
+            var rows = conditions.DistinctBy(d => (d.PatientId.Trim(), d.System, d.Code.Trim(), d.Onset)).ToArray();
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => keys[d.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.SourceSystem).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Code.Trim().ToUpperInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Onset).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Abatement).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.AddWithValue(receivedAt);
+            await ReadKeys(cmd, touched, ct);
+        }
+        if (procedures.Count > 0)
+        {
+            await using var cmd = new NpgsqlCommand("""
+                INSERT INTO clinical_procedure (patient_key, source_system, procedure_id, code, code_system, performed_on, received_at)
+                SELECT u.pk, u.src, u.pid, u.code, u.sys, u.performed, $7
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) AS u(pk, src, pid, code, sys, performed)
+                ORDER BY u.pk
+                ON CONFLICT ON CONSTRAINT ux_clinical_procedure DO NOTHING
+                RETURNING patient_key
+                """, c, tx);
+            var rows = procedures.DistinctBy(p => (p.PatientId.Trim(), p.System, p.Code.Trim(), p.PerformedOn)).ToArray();
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => keys[p.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.SourceSystem).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.ProcedureId).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.Code.Trim()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.PerformedOn).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.AddWithValue(receivedAt);
+            await ReadKeys(cmd, touched, ct);
+        }
+        return touched;
+    }
+
+    private static async Task ReadKeys(NpgsqlCommand cmd, HashSet<long> touched, CancellationToken ct)
+    {
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) touched.Add(reader.GetInt64(0));
+    }
+}

@@ -1,0 +1,21 @@
+using Screening.Contracts;
+
+namespace Screening.Data.Ingest;
+
+/// <summary>
+/// One unit of ingest work (a queue message, an ORU, a Bundle, an import batch): facts to store and the rejects
+/// the reader already found. <see cref="Source"/> names where it came from (queue or file), never PHI.
+/// </summary>
+public sealed record IngestBatch(
+    string Source,
+    string Format,
+    IReadOnlyList<PatientUpdated> Patients,
+    IReadOnlyList<LabResultReported> Results,
+    IReadOnlyList<ConditionReported> Conditions,
+    IReadOnlyList<ProcedureReported> Procedures,
+    IReadOnlyList<RejectRecord> Rejects,
+    int Ignored = 0)
+{
+    public static IngestBatch Of(string source, string format, ClinicalRecordsReported records) =>
+        new(source, format, records.Patients, records.Results, records.Conditions, records.Procedures, []);
+}

@@ -1,0 +1,14 @@
+using Screening.Contracts;
+
+namespace Screening.Data.Outbox;
+
+/// <summary>
+/// The one seam between the task outbox and a transport (MassTransit/RabbitMQ here; a Hangfire or webhook
+/// adapter elsewhere). Implementations must complete only once the transport has accepted the message.
+/// </summary>
+public interface ITaskEventPublisher
+{
+    Task PublishAsync(OutreachTaskQueued message, CancellationToken ct);
+    Task PublishAsync(OutreachTaskClosed message, CancellationToken ct);
+    Task PublishAsync(CriticalResultDetected message, CancellationToken ct);
+}

@@ -1,0 +1,3 @@
+namespace Screening.Domain.Outreach;
+
+public enum OpenTaskState { Open, InProgress, Snoozed }

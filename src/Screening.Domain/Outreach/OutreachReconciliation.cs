@@ -1,0 +1,34 @@
+using Screening.Domain.Screening;
+
+namespace Screening.Domain.Outreach;
+
+/// <summary>
+/// Reconciles one rule outcome with the patient's open task (clinical-rules §9.1 "Task uniqueness", "Snooze",
+/// "Retraction"): open for a new finding, update evidence in place, reopen after an expired snooze, close when the
+/// finding no longer holds — with the exclusion reason, or <c>evidence-retracted</c> when the task's evidence was
+/// retracted, else <c>resolved</c>. Pure: the evidence key is computed by the caller from the finding.
+/// </summary>
+public static class OutreachReconciliation
+{
+    public const string Resolved = "resolved";
+    public const string EvidenceRetracted = "evidence-retracted";
+
+    public static TaskDecision Decide(
+        OpenTask? task, RuleOutcome outcome, string? findingEvidenceKey,
+        IReadOnlySet<string> retractedResultIds, DateOnly asOf)
+    {
+        if (outcome.Finding is not null)
+        {
+            if (task is null) return new TaskDecision(TaskAction.Open);
+            if (task.State == OpenTaskState.Snoozed && task.SnoozedUntil is { } until && until <= asOf)
+                return new TaskDecision(TaskAction.Reopen);
+            return task.EvidenceKey == findingEvidenceKey ? TaskDecision.Nothing : new TaskDecision(TaskAction.Update);
+        }
+
+        if (task is null) return TaskDecision.Nothing;
+        if (outcome.Kind is OutcomeKind.Excluded or OutcomeKind.Suspended)
+            return new TaskDecision(TaskAction.Close, outcome.Reason ?? Resolved);
+        var retracted = task.EvidenceResultIds.Count > 0 && task.EvidenceResultIds.Any(retractedResultIds.Contains);
+        return new TaskDecision(TaskAction.Close, retracted ? EvidenceRetracted : Resolved);
+    }
+}
