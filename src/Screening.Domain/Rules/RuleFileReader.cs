@@ -1,0 +1,12 @@
+namespace Screening.Domain.Rules;
+
+/// <summary>Collects every problem and every accepted parameter while a rule file is read.</summary>
+internal sealed class RuleFileReader
+{
+    public List<RuleFileProblem> Problems { get; } = [];
+    public List<RuleParameter> Parameters { get; } = [];
+
+    public void Problem(string path, string reason) => Problems.Add(new RuleFileProblem(path, reason));
+
+    public void Accept(string path, string value, string? source) => Parameters.Add(new RuleParameter(path, value, source));
+}
