@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Fhir;
 using Screening.Interop.Mapping;
@@ -50,7 +51,7 @@ public static class ResultsCsvReader
 
         if (row["patient_id"].Length == 0) { Reject(RejectReasons.UnknownPatientId, "patient_id is empty", "patient_id"); return; }
         if (row["result_id"].Length == 0) { Reject(RejectReasons.MissingField, "result_id is empty", "result_id"); return; }
-        if (!LoincCode.IsWellFormed(row["loinc"])) { Reject(RejectReasons.UnmappedCode, $"'{row["loinc"]}' is not a well-formed LOINC code", "loinc"); return; }
+        if (!LoincCode.HasValidCheckDigit(row["loinc"])) { Reject(RejectReasons.UnmappedCode, $"'{row["loinc"]}' is not a well-formed LOINC code", "loinc"); return; }
         var status = row["status"] is { Length: > 0 } s ? s : "final";
         if (!Statuses.Contains(status)) { Reject(RejectReasons.InvalidStatus, $"status '{status}' is not a known result status", "status"); return; }
         var collectedAt = FhirJson.DateTime(row["collected_at"]);

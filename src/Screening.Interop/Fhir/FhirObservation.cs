@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using System.Text.Json;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
@@ -90,7 +91,7 @@ internal static class FhirObservation
         var codings = obs.Child("code")?.Items("coding").ToList() ?? [];
         foreach (var coding in codings)
         {
-            if (coding.Text("system") == Loinc && LoincCode.IsWellFormed(coding.Text("code")))
+            if (coding.Text("system") == Loinc && LoincCode.HasValidCheckDigit(coding.Text("code") ?? ""))
             {
                 loinc = coding.Text("code")!;
                 return true;

@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
 
@@ -108,7 +109,7 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
         loinc = obx.Value(3, 3) == "LN" ? code : obx.Value(3, 6) == "LN" ? obx.Value(3, 4) : "";
         if (loinc.Length > 0)
         {
-            if (LoincCode.IsWellFormed(loinc)) return true;
+            if (LoincCode.HasValidCheckDigit(loinc)) return true;
             Reject(RejectReasons.UnmappedCode, $"'{loinc}' is not a well-formed LOINC code", $"{at}-3");
             return false;
         }

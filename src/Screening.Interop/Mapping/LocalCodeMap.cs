@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using System.Text.Json;
 
 namespace Screening.Interop.Mapping;
@@ -53,7 +54,7 @@ public sealed class LocalCodeMap
                     var path = $"$.sources.{source.Name}.{code.Name}";
                     if (code.Value.ValueKind != JsonValueKind.Object
                         || !code.Value.TryGetProperty("loinc", out var loinc) || loinc.ValueKind != JsonValueKind.String
-                        || !LoincCode.IsWellFormed(loinc.GetString()))
+                        || !LoincCode.HasValidCheckDigit(loinc.GetString() ?? ""))
                         throw new FormatException($"{path} needs a well-formed \"loinc\" string");
                     string? unit = code.Value.TryGetProperty("unit", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
                     codes[code.Name] = new LocalCodeMapping(loinc.GetString()!, unit);

@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
 
@@ -36,7 +37,7 @@ internal static class CanonicalRecords
             }
             else r.Fail(RejectReasons.UnmappedCode, $"local code '{code}' of source '{source}' has no LOINC mapping", "loinc");
         }
-        else if (!LoincCode.IsWellFormed(code) && code.Length > 0) r.Fail(RejectReasons.UnmappedCode, $"'{code}' is not a well-formed LOINC code", "loinc");
+        else if (!LoincCode.HasValidCheckDigit(code) && code.Length > 0) r.Fail(RejectReasons.UnmappedCode, $"'{code}' is not a well-formed LOINC code", "loinc");
         return new LabResultReported
         {
             SourceSystem = source,

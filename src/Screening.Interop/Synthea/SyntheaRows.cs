@@ -1,3 +1,4 @@
+using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Csv;
 using Screening.Interop.Fhir;
@@ -39,7 +40,7 @@ internal static class SyntheaRows
         var patient = row["PATIENT"];
         if (patient.Length == 0) { Reject(row, output, RejectReasons.UnknownPatientId, "PATIENT is empty", "PATIENT"); return; }
         var code = row["CODE"];
-        if (!Mapping.LoincCode.IsWellFormed(code)) { Reject(row, output, RejectReasons.UnmappedCode, $"'{code}' is not a well-formed LOINC code", "CODE"); return; }
+        if (!LoincCode.HasValidCheckDigit(code)) { Reject(row, output, RejectReasons.UnmappedCode, $"'{code}' is not a well-formed LOINC code", "CODE"); return; }
         var collectedAt = FhirJson.DateTime(row["DATE"]);
         if (collectedAt is null) { Reject(row, output, RejectReasons.MissingCollectionTime, "DATE is empty or not ISO 8601", "DATE"); return; }
         output.Results.Add(new LabResultReported
