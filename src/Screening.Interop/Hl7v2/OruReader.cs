@@ -82,7 +82,7 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
         var status = Hl7ResultStatus.ToContractStatus(obx.Value(11));
         if (status is null)
         {
-            Reject(RejectReasons.InvalidStatus, $"result status '{obx.Value(11)}' is not in HL7 table 0085", $"{at}-11");
+            Reject(RejectReasons.InvalidStatus, obx.Value(11).Length == 0 ? "result status is empty" : $"result status '{obx.Value(11)}' is not in HL7 table 0085", $"{at}-11");
             return;
         }
         if (!TryCollectionTime(obx, at, out var collectedAt)) return;
