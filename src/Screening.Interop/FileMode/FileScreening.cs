@@ -19,7 +19,7 @@ public static class FileScreening
     public static FileScreenSummary Run(FileScreenRequest request, RuleSet rules, TextWriter findingsOut, TextWriter diagnostics)
     {
         var sources = InputDetection.Sources(request.Path, request.Format);
-        var population = new PopulationBuilder(request.ReceivedAt,
+        var population = new PopulationBuilder(request.ReceivedAt, rules,
             (source, reject) => diagnostics.WriteLine($"{Path.GetFileName(source)}: {reject.Location}: {reject.ReasonCode}: {reject.Detail}"));
         var aliases = new PatientAliases();
         foreach (var source in sources.Where(s => s.Format == InputFormat.Fhir))

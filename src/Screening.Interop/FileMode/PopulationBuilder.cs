@@ -8,7 +8,7 @@ namespace Screening.Interop.FileMode;
 /// Gathers read outcomes into per-patient records for a file-mode screen: validates every result, keeps the latest
 /// version of each (sourceSystem, resultId) with Sequence = arrival order, and reports rejects as they come.
 /// </summary>
-internal sealed class PopulationBuilder(DateTimeOffset receivedAt, Action<string, InputReject> onReject)
+internal sealed class PopulationBuilder(DateTimeOffset receivedAt, Domain.Rules.RuleSet rules, Action<string, InputReject> onReject)
 {
     private readonly Dictionary<string, PatientUpdated> patients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<(string, string), Domain.Results.LabObservation>> results = new(StringComparer.Ordinal);
@@ -33,7 +33,7 @@ internal sealed class PopulationBuilder(DateTimeOffset receivedAt, Action<string
 
     private void AddResult(string source, LabResultReported result)
     {
-        var verdict = ResultValidation.Validate(result, receivedAt);
+        var verdict = ResultValidation.Validate(result, receivedAt, rules);
         if (verdict.IsIgnored)
         {
             Ignored++;
@@ -65,8 +65,6 @@ internal sealed class PopulationBuilder(DateTimeOffset receivedAt, Action<string
                 procedures.TryGetValue(id, out var p) ? p.Select(DomainMapping.ToProcedure).ToList() : []);
         }
     }
-
-    public int PatientCount => patients.Keys.Concat(results.Keys).Distinct(StringComparer.Ordinal).Count();
 
     private void Reject(string source, InputReject reject)
     {

@@ -9,13 +9,14 @@ namespace Screening.Interop.Mapping;
 /// <c>missing-collection-time</c>; collected more than one day after <c>receivedAt</c> → <c>future-date</c>;
 /// unknown status → <c>invalid-status</c>; no value → <c>missing-value</c> (allowed for registered, preliminary,
 /// cancelled and entered-in-error versions, which carry status only); unit not accepted for the analyte →
-/// <c>unknown-unit</c>; outside the plausibility limits → <c>implausible-value</c>. Pure: the clock is a parameter.
+/// <c>unknown-unit</c>; outside the plausibility limits → <c>implausible-value</c> (the last three by the domain's
+/// <see cref="LabValues.Check(string, decimal?, string?, RuleSet?)"/>). Pure: the clock is a parameter.
 /// </summary>
 public static class ResultValidation
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
 
-    public static ResultVerdict Validate(LabResultReported result, DateTimeOffset receivedAt, PlausibilityLimits? limits = null)
+    public static ResultVerdict Validate(LabResultReported result, DateTimeOffset receivedAt, RuleSet? rules = null)
     {
         if (AnalyteCatalog.AnalyteOf(result.Loinc) is not { } analyte) return ResultVerdict.Ignored;
         var name = $"{AnalyteCatalog.NameOf(analyte)} ({result.Loinc})";
@@ -26,17 +27,15 @@ public static class ResultValidation
         var status = ResultStatusNames.Parse(result.Status);
         if (status is null or ResultStatus.Unknown)
             return ResultVerdict.Rejected(RejectReasons.InvalidStatus, $"status '{result.Status}' cannot be counted or ignored safely");
-        var canonicalUnit = AnalyteCatalog.CanonicalUnitOf(analyte);
-        if (result.Value is not { } value)
+        if (result.Value is null && status is not (ResultStatus.Final or ResultStatus.Amended or ResultStatus.Corrected))
+            return ResultVerdict.Accepted(analyte, null, AnalyteCatalog.CanonicalUnitOf(analyte));
+        return LabValues.Check(result.Loinc, result.Value, result.Unit, rules) switch
         {
-            return status is ResultStatus.Final or ResultStatus.Amended or ResultStatus.Corrected
-                ? ResultVerdict.Rejected(RejectReasons.MissingValue, $"{name} has no plain numeric value (absent, text, or with a comparator such as '<')")
-                : ResultVerdict.Accepted(analyte, null, canonicalUnit);
-        }
-        if (!AnalyteCatalog.TryConvert(analyte, value, result.Unit, out var canonical))
-            return ResultVerdict.Rejected(RejectReasons.UnknownUnit, $"unit '{result.Unit}' is not accepted for {name}");
-        if (!(limits ?? PlausibilityLimits.Default).IsPlausible(analyte, canonical))
-            return ResultVerdict.Rejected(RejectReasons.ImplausibleValue, $"{name} {value} {result.Unit} is outside the plausible range");
-        return ResultVerdict.Accepted(analyte, canonical, canonicalUnit);
+            LabValueVerdict.Accepted accepted => ResultVerdict.Accepted(accepted.Kind, accepted.Value, accepted.Unit),
+            LabValueVerdict.Rejected { ReasonCode: RejectReasons.MissingValue } => ResultVerdict.Rejected(RejectReasons.MissingValue,
+                $"{name} has no plain numeric value (absent, text, or with a comparator such as '<')"),
+            LabValueVerdict.Rejected rejected => ResultVerdict.Rejected(rejected.ReasonCode, rejected.Detail),
+            _ => ResultVerdict.Ignored,
+        };
     }
 }
