@@ -1,0 +1,35 @@
+namespace Screening.Interop.Fhir;
+
+/// <summary>
+/// FHIR Patient resource id → the patient id the pipeline uses (identifier[0].value, else the resource id). Readers
+/// fill it from every Patient they see and use it to resolve <c>subject.reference</c> = <c>Patient/&lt;id&gt;</c>, so
+/// observations resolve to the same patient id across a bundle, or across files when the caller keeps one instance.
+/// </summary>
+public sealed class PatientAliases
+{
+    private readonly Dictionary<string, string> byReference = new(StringComparer.Ordinal);
+
+    public int Count => byReference.Count;
+
+    public void Add(string reference, string patientId) => byReference[reference] = patientId;
+
+    /// <summary>The patient id for a reference such as <c>Patient/pat2</c>, <c>urn:uuid:…</c> or an absolute URL.</summary>
+    public string? Resolve(string reference)
+    {
+        if (byReference.TryGetValue(reference, out var direct)) return direct;
+        var key = Key(reference);
+        if (key is null) return null;
+        return byReference.TryGetValue(key, out var known) ? known : key[8..];
+    }
+
+    /// <summary>"Patient/x" from "Patient/x", "https://host/base/Patient/x" or "Patient/x/_history/2".</summary>
+    internal static string? Key(string reference)
+    {
+        var at = reference.LastIndexOf("Patient/", StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && reference[at - 1] != '/')) return null;
+        var id = reference[(at + 8)..];
+        var slash = id.IndexOf('/');
+        if (slash >= 0) id = id[..slash];
+        return id.Length == 0 ? null : "Patient/" + id;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Screening.Contracts;
+using Screening.Interop.Mapping;
+
+namespace Screening.Interop.Ndjson;
+
+/// <summary>
+/// The canonical file-mode format: one JSON object per line with a <c>type</c> of <c>patient</c>, <c>labResult</c>,
+/// <c>condition</c> or <c>procedure</c> (field names in README / FileScreening docs). A bad line is rejected with
+/// its line number and reading continues. A labResult with <c>"codeSystem":"local"</c> is mapped per sourceSystem.
+/// </summary>
+public static class CanonicalNdjsonReader
+{
+    public static IEnumerable<ReadOutcome> ReadBatches(TextReader reader, LocalCodeMap codes, int batchSize = 1000)
+        => LineBatches.Batches(reader, batchSize, (number, line, output) => ReadLine(line, $"line {number}", codes, output));
+
+    public static IEnumerable<ReadOutcome> ReadFileBatches(string path, LocalCodeMap codes, int batchSize = 1000)
+    {
+        using var reader = LineBatches.Open(path);
+        foreach (var batch in ReadBatches(reader, codes, batchSize)) yield return batch;
+    }
+
+    /// <summary>One JSON object (a line, or a queue message body).</summary>
+    public static ReadOutcome ReadObject(string json, LocalCodeMap codes)
+    {
+        var output = new ReadOutcomeBuilder();
+        ReadLine(json, "$", codes, output);
+        return output.Build();
+    }
+
+    private static void ReadLine(string line, string location, LocalCodeMap codes, ReadOutcomeBuilder output)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 16 }); }
+        catch (JsonException)
+        {
+            output.Reject(RejectReasons.Unparseable, "not a JSON object", location, line);
+            return;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                output.Reject(RejectReasons.Unparseable, "not a JSON object", location, line);
+                return;
+            }
+            var record = new CanonicalRecord(root);
+            var type = record.Optional("type");
+            switch (type)
+            {
+                case "patient": Add(CanonicalRecords.Patient(record), output.Patients); break;
+                case "labResult": Add(CanonicalRecords.LabResult(record, codes), output.Results); break;
+                case "condition": Add(CanonicalRecords.Condition(record), output.Conditions); break;
+                case "procedure": Add(CanonicalRecords.Procedure(record), output.Procedures); break;
+                default:
+                    record.Fail(type is null ? RejectReasons.MissingField : RejectReasons.UnsupportedMessage,
+                        type is null ? "'type' is required" : $"type '{type}' is not patient, labResult, condition or procedure", "type");
+                    break;
+            }
+            if (record.Problem is var (reason, detail, field)) output.Reject(reason, detail, $"{location}: $.{field}", line);
+
+            void Add<T>(T item, List<T> list)
+            {
+                if (record.Problem is null) list.Add(item);
+            }
+        }
+    }
+}
