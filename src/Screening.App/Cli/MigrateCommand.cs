@@ -11,7 +11,7 @@ public static class MigrateCommand
         var command = new Command("migrate", "Apply pending SQL migrations (journal with checksums, advisory lock, one transaction per file).");
         command.SetAction((_, ct) => CliExecution.RunAsync(async () =>
         {
-            await using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Migrate).Build();
+            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Migrate).Build();
             var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             Console.WriteLine(applied.Count == 0
                 ? "Database is up to date."

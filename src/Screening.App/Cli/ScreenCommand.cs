@@ -14,7 +14,7 @@ public static class ScreenCommand
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
             var date = CliExecution.ParseDate(parse.GetValue(asOf), "--as-of");
-            await using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
+            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
             await app.StartAsync(ct);
             var result = await RunAsync(app.Services, date, "cli", ct);
             await app.StopAsync(ct);

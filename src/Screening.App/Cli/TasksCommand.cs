@@ -17,7 +17,7 @@ public static class TasksCommand
         var list = new Command("list", "List outreach tasks (internal patient keys only).") { team, rule, status, format, limit };
         list.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            await using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
             var query = TaskQueries.Filter(db, parse.GetValue(team), parse.GetValue(rule), parse.GetValue(status));
             var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);

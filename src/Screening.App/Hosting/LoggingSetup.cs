@@ -24,7 +24,7 @@ public static class LoggingSetup
         return config.CreateLogger();
     }
 
-    public static void AddScreeningLogging(this WebApplicationBuilder builder, bool json, LogEventLevel? minimum = null)
+    public static void AddScreeningLogging(this IHostApplicationBuilder builder, bool json, LogEventLevel? minimum = null)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(CreateLogger(builder.Configuration, json, minimum), dispose: true);

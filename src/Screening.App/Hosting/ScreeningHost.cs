@@ -11,16 +11,34 @@ namespace Screening.App.Hosting;
 /// <summary>Builds the one host every verb runs in, with one AddScreeningX() per concern the verb needs.</summary>
 public static class ScreeningHost
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args, HostRole role, LogEventLevel? minimumLevel = null)
+    /// <summary>A plain host (no HTTP server) for CLI verbs: migrate, screen, tasks, demo, import …</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args, HostRole role, LogEventLevel? minimumLevel = null, ScreeningSettings? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
+        });
+        Configure(builder, args, role, minimumLevel, settings);
+        return builder;
+    }
+
+    /// <summary>A web host (health endpoints, worklist) for the worker and web verbs.</summary>
+    public static WebApplicationBuilder CreateWebBuilder(string[] args, HostRole role, ScreeningSettings? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
         });
+        Configure(builder, args, role, null, settings);
+        return builder;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, string[] args, HostRole role, LogEventLevel? minimumLevel, ScreeningSettings? given)
+    {
         builder.Configuration.AddEnvironmentVariables("SCREENING_");
         builder.AddScreeningLogging(LoggingSetup.JsonRequested(args), minimumLevel);
 
-        var settings = ScreeningSettings.Read(builder.Configuration).Validate(
+        var settings = (given ?? ScreeningSettings.Read(builder.Configuration)).Validate(
             database: role.HasFlag(HostRole.Database),
             rabbitMq: role.HasFlag(HostRole.Publisher) || role.HasFlag(HostRole.Consumers),
             schedule: role.HasFlag(HostRole.Rules) || role.HasFlag(HostRole.Scheduler));
@@ -49,6 +67,5 @@ public static class ScreeningHost
             services.AddHostedService<OutboxDispatchService>();
         }
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
-        return builder;
     }
 }

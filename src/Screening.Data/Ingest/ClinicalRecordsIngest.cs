@@ -1,3 +1,4 @@
+using Screening.Interop;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Data.Screening;
@@ -17,13 +18,13 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
     {
         var receivedAt = clock.Now;
         var accepted = new List<AcceptedResult>(batch.Results.Count);
-        var rejects = new List<RejectRecord>(batch.Rejects);
+        var rejects = new List<InputReject>(batch.Rejects);
         var ignored = batch.Ignored;
         foreach (var result in batch.Results)
-            switch (ResultAcceptance.Evaluate(result, receivedAt))
+            switch (ResultAcceptance.Evaluate(result, receivedAt, rules.Rules))
             {
-                case ResultVerdict.Accept a: accepted.Add(a.Result); break;
-                case ResultVerdict.Reject r: rejects.Add(r.Record); break;
+                case ResultAcceptance.Verdict.Store a: accepted.Add(a.Result); break;
+                case ResultAcceptance.Verdict.Reject r: rejects.Add(r.Record); break;
                 default: ignored++; break;
             }
 

@@ -1,14 +1,69 @@
+using System.Text.Json;
 using Npgsql;
+using Screening.Data.Outreach;
+using Screening.Data.Screening;
+using Screening.Domain.Results;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Ingest;
 
 /// <summary>
-/// Severe single values (clinical-rules §9.1 "Severe values") open an urgent task at ingest time, not at night,
-/// and announce CriticalResultDetected through the task outbox.
+/// Severe single values (clinical-rules §9.1 "Severe values") open an urgent <c>critical-value</c> task at ingest
+/// time, not at night, and announce CriticalResultDetected through the task outbox. A further severe value while
+/// that task is open adds a new alert event to the same task. Deceased patients are not alerted.
 /// </summary>
-public sealed class CriticalAlerts
+public sealed class CriticalAlerts(ActiveRules rules)
 {
-    public Task<int> RaiseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<ResultWriter.NewCurrent> newResults,
-        IReadOnlyDictionary<long, PatientRecord> records, CancellationToken ct) => Task.FromResult(0);
+    public async Task<int> RaiseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<ResultWriter.NewCurrent> newResults,
+        IReadOnlyDictionary<long, PatientRecord> records, CancellationToken ct)
+    {
+        var raised = 0;
+        foreach (var row in newResults)
+        {
+            if (row.CanonicalValue is not { } value || !records.TryGetValue(row.PatientKey, out var record)) continue;
+            if (record.Patient.DeceasedDate is not null) continue;
+            var observation = new LabObservation(row.SourceSystem, row.ResultId, row.Id, row.Loinc, value, row.CanonicalUnit ?? "",
+                row.CollectedOn, StoredCodes.Status(row.Status), StoredCodes.Setting(row.EncounterClass), row.ReferenceLow, row.ReferenceHigh);
+            if (CriticalValues.Detect(observation, rules.Rules) is not { } critical) continue;
+            await AlertAsync(c, tx, row.PatientKey, record.Patient.CareTeam ?? "unassigned", critical, ct);
+            raised++;
+        }
+        return raised;
+    }
+
+    private async Task AlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, long patientKey, string careTeam, CriticalValue critical, CancellationToken ct)
+    {
+        var evidence = new EvidenceItem(critical.SourceSystem, critical.ResultId, critical.Loinc, critical.Value, critical.Unit, critical.CollectedOn,
+            $"below {critical.Limit} {critical.Unit}");
+        var finding = new Finding(patientKey.ToString(System.Globalization.CultureInfo.InvariantCulture), RuleIds.CriticalValue, critical.CollectedOn,
+            critical.CollectedOn, new MeasuredValue(critical.Value, critical.Unit, critical.CollectedOn), [evidence], Priority.Urgent, rules.Version,
+            critical.Summary, ["Contact the patient today: clinical review of a severe value (not a nightly persistence finding)."],
+            new Dictionary<string, string> { ["limit"] = $"{critical.Limit} {critical.Unit}" }, new Dictionary<string, string> { ["analyte"] = critical.Analyte });
+        var detail = JsonSerializer.Serialize(new { analyte = critical.Analyte, value = critical.Value, unit = critical.Unit, collectedOn = critical.CollectedOn });
+        var content = FindingStorage.ToTask(patientKey, careTeam, finding);
+        await using var cmd = new NpgsqlCommand("""
+            WITH opened AS (
+                INSERT INTO outreach_task (patient_key, rule_id, status, priority, care_team, since, summary, finding, evidence_key, rule_version)
+                VALUES ($1, $2, 'open', 'urgent', $3, $4, $5, $6::jsonb, $7, $8)
+                ON CONFLICT (patient_key, rule_id) WHERE status IN ('open', 'in-progress', 'snoozed') DO NOTHING
+                RETURNING id),
+            target AS (
+                SELECT id FROM opened
+                UNION ALL
+                SELECT id FROM outreach_task
+                WHERE patient_key = $1 AND rule_id = $2 AND status IN ('open', 'in-progress', 'snoozed') AND NOT EXISTS (SELECT 1 FROM opened))
+            INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
+            SELECT id, 'critical', 'ingest', $9::jsonb, true FROM target
+            """, c, tx);
+        cmd.Parameters.AddWithValue(patientKey);
+        cmd.Parameters.AddWithValue(RuleIds.CriticalValue);
+        cmd.Parameters.AddWithValue(careTeam);
+        cmd.Parameters.AddWithValue(critical.CollectedOn);
+        cmd.Parameters.AddWithValue(content.Summary);
+        cmd.Parameters.AddWithValue(content.FindingJson);
+        cmd.Parameters.AddWithValue(content.EvidenceKey);
+        cmd.Parameters.AddWithValue(content.RuleVersion);
+        cmd.Parameters.AddWithValue(detail);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 }

@@ -1,3 +1,4 @@
+using Screening.Interop;
 using Screening.Contracts;
 
 namespace Screening.Data.Ingest;
@@ -13,7 +14,7 @@ public sealed record IngestBatch(
     IReadOnlyList<LabResultReported> Results,
     IReadOnlyList<ConditionReported> Conditions,
     IReadOnlyList<ProcedureReported> Procedures,
-    IReadOnlyList<RejectRecord> Rejects,
+    IReadOnlyList<InputReject> Rejects,
     int Ignored = 0)
 {
     public static IngestBatch Of(string source, string format, ClinicalRecordsReported records) =>

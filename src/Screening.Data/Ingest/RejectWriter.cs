@@ -1,3 +1,4 @@
+using Screening.Interop;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace Screening.Data.Ingest;
 public static class RejectWriter
 {
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string source, string format,
-        IReadOnlyList<RejectRecord> rejects, DateTimeOffset receivedAt, CancellationToken ct)
+        IReadOnlyList<InputReject> rejects, DateTimeOffset receivedAt, CancellationToken ct)
     {
         if (rejects.Count == 0) return;
         await using var cmd = new NpgsqlCommand("""

@@ -1,50 +1,43 @@
 using System.Text.Json;
 using Screening.Contracts;
 using Screening.Data.Screening;
+using Screening.Interop;
+using Screening.Interop.Mapping;
+using Screening.Domain.Results;
+using Screening.Domain.Rules;
 
 namespace Screening.Data.Ingest;
 
 /// <summary>
-/// Validates one reported result before it becomes evidence: status, collection time, future date, analyte,
-/// unit and plausibility. Retractions and cancellations are accepted without a value (they are tombstones).
+/// Turns one reported result into evidence to store, an ignored non-target analyte, or a reject with its reason
+/// and payload. Clinical validation (time, status, unit, plausibility) is the readers' <see cref="ResultValidation"/>;
+/// this adds what storage needs: identity fields present and a known encounter class.
 /// </summary>
 public static class ResultAcceptance
 {
-    /// <summary>A collection time more than this far after receipt is a future date (clock skew allowance).</summary>
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
-
-    public static ResultVerdict Evaluate(LabResultReported result, DateTimeOffset receivedAt)
+    public abstract record Verdict
     {
-        var status = StoredCodes.NormalizeStatus(result.Status);
-        if (status is null) return Reject(result, "invalid-status", $"status '{result.Status}' is not a FHIR Observation status this pipeline accepts", "$.status");
-        var encounter = StoredCodes.NormalizeEncounter(result.EncounterClass);
-        if (encounter is null) return Reject(result, "invalid-encounter-class", $"encounterClass '{result.EncounterClass}' is not outpatient, inpatient, emergency or dialysis", "$.encounterClass");
-        if (result.CollectedAt is not { } collectedAt) return Reject(result, "missing-collection-time", "collectedAt is required (specimen collection time)", "$.collectedAt");
-        if (collectedAt > receivedAt + FutureTolerance) return Reject(result, "future-date", $"collectedAt {collectedAt:O} is after the time it was received", "$.collectedAt");
-        if (string.IsNullOrWhiteSpace(result.PatientId)) return Reject(result, "unknown-patient-id", "patientId is empty", "$.patientId");
-        if (string.IsNullOrWhiteSpace(result.ResultId)) return Reject(result, "missing-field", "resultId is empty", "$.resultId");
-
-        var analyte = Analytes.Lookup(result.Loinc);
-        if (analyte is null) return new ResultVerdict.Ignore();
-        var tombstone = status is "entered-in-error" or "cancelled";
-        if (result.Value is not { } value)
-            return tombstone
-                ? Accept(result, analyte, null, null, collectedAt, status, encounter)
-                : Reject(result, "missing-value", "value is required for a countable result", "$.value");
-        var check = Analytes.Check(result.Loinc, value, result.Unit ?? "");
-        return check switch
-        {
-            Analytes.Verdict.Ok ok => Accept(result, ok.Analyte, ok.CanonicalValue, ok.CanonicalUnit, collectedAt, status, encounter),
-            Analytes.Verdict.Bad bad => Reject(result, bad.ReasonCode, bad.Detail, bad.ReasonCode == "unknown-unit" ? "$.unit" : "$.value"),
-            _ => new ResultVerdict.Ignore(),
-        };
+        public sealed record Store(AcceptedResult Result) : Verdict;
+        public sealed record Ignore : Verdict;
+        public sealed record Reject(InputReject Record) : Verdict;
     }
 
-    private static ResultVerdict Accept(LabResultReported r, string analyte, decimal? canonicalValue, string? canonicalUnit,
-        DateTimeOffset collectedAt, string status, string encounter) =>
-        new ResultVerdict.Accept(new AcceptedResult(r.PatientId.Trim(), r.SourceSystem.Trim(), r.ResultId.Trim(), r.Loinc.Trim(), analyte,
-            r.Value, r.Unit, canonicalValue, canonicalUnit, collectedAt, status, encounter, r.ReferenceLow, r.ReferenceHigh));
+    public static Verdict Evaluate(LabResultReported result, DateTimeOffset receivedAt, RuleSet rules)
+    {
+        if (string.IsNullOrWhiteSpace(result.PatientId)) return Reject(result, "unknown-patient-id", "patientId is empty");
+        if (string.IsNullOrWhiteSpace(result.ResultId)) return Reject(result, "missing-field", "resultId is empty");
+        var encounter = StoredCodes.NormalizeEncounter(result.EncounterClass);
+        if (encounter is null)
+            return Reject(result, "invalid-status", $"encounterClass '{result.EncounterClass}' is not outpatient, inpatient, emergency or dialysis");
+        var verdict = ResultValidation.Validate(result, receivedAt, rules);
+        if (verdict.IsIgnored) return new Verdict.Ignore();
+        if (!verdict.IsAccepted) return Reject(result, verdict.ReasonCode!, verdict.Detail!);
+        var status = ResultStatusNames.Of(ResultStatusNames.Parse(result.Status) ?? ResultStatus.Unknown);
+        return new Verdict.Store(new AcceptedResult(result.PatientId.Trim(), result.SourceSystem.Trim(), result.ResultId.Trim(),
+            result.Loinc.Trim(), AnalyteCatalog.NameOf(verdict.Analyte!.Value), result.Value, result.Unit, verdict.CanonicalValue,
+            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh));
+    }
 
-    private static ResultVerdict Reject(LabResultReported r, string code, string detail, string location) =>
-        new ResultVerdict.Reject(new RejectRecord(code, detail, location, JsonSerializer.Serialize(r, JsonDefaults.Options)));
+    private static Verdict Reject(LabResultReported r, string code, string detail) =>
+        new Verdict.Reject(new InputReject(code, detail, $"{r.SourceSystem}/{r.ResultId}", JsonSerializer.Serialize(r, JsonDefaults.Options)));
 }

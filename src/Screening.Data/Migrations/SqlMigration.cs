@@ -11,8 +11,7 @@ namespace Screening.Data.Migrations;
 /// </summary>
 public sealed record SqlMigration(int Version, string Name, string Sql)
 {
-    public string Checksum { get; } = Convert.ToHexStringLower(
-        SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n"))));
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n"))));
 
     public bool InTransaction => !Sql.TrimStart().StartsWith("-- no-transaction", StringComparison.OrdinalIgnoreCase);
 

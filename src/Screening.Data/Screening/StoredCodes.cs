@@ -1,22 +1,13 @@
 using Screening.Domain.Patients;
 using Screening.Domain.Results;
+using Screening.Domain.Rules;
 
 namespace Screening.Data.Screening;
 
 /// <summary>The text codes the schema stores for statuses, settings and code systems, and their domain values.</summary>
 public static class StoredCodes
 {
-    public static ResultStatus Status(string status) => status switch
-    {
-        "final" => ResultStatus.Final,
-        "amended" => ResultStatus.Amended,
-        "corrected" => ResultStatus.Corrected,
-        "preliminary" => ResultStatus.Preliminary,
-        "registered" => ResultStatus.Registered,
-        "cancelled" => ResultStatus.Cancelled,
-        "entered-in-error" => ResultStatus.EnteredInError,
-        _ => ResultStatus.Unknown,
-    };
+    public static ResultStatus Status(string status) => ResultStatusNames.Parse(status) ?? ResultStatus.Unknown;
 
     public static EncounterSetting Setting(string encounterClass) => encounterClass switch
     {
@@ -26,27 +17,7 @@ public static class StoredCodes
         _ => EncounterSetting.Outpatient,
     };
 
-    public static CodeSystem System(string system) => system switch
-    {
-        "icd10" => CodeSystem.Icd10,
-        "snomed" => CodeSystem.Snomed,
-        "cpt" => CodeSystem.Cpt,
-        "loinc" => CodeSystem.Loinc,
-        _ => CodeSystem.Other,
-    };
-
-    /// <summary>Normalises a status as sent (FHIR code, any case) to the stored code; null when unknown.</summary>
-    public static string? NormalizeStatus(string? status) => status?.Trim().ToLowerInvariant() switch
-    {
-        "final" => "final",
-        "amended" => "amended",
-        "corrected" => "corrected",
-        "preliminary" => "preliminary",
-        "registered" => "registered",
-        "cancelled" => "cancelled",
-        "entered-in-error" => "entered-in-error",
-        _ => null,
-    };
+    public static CodeSystem System(string system) => CodeSystemNames.Parse(system) ?? CodeSystem.Other;
 
     /// <summary>Normalises an encounter class; absent means outpatient, an unknown class is null (reject).</summary>
     public static string? NormalizeEncounter(string? encounterClass) => encounterClass?.Trim().ToLowerInvariant() switch
