@@ -28,7 +28,7 @@ internal static class SyntheaRows
         });
     }
 
-    /// <summary>Numeric observations only; identity PATIENT|DATE|CODE|n, n counting repeats within the patient's rows.</summary>
+    /// <summary>Numeric LOINC observations only; identity PATIENT|DATE|CODE|n, n counting repeats within the patient's rows.</summary>
     public static void Observation(CsvRows row, ReadOutcomeBuilder output, SyntheaObservationKeys keys, IReadOnlyDictionary<string, string> encounters)
     {
         var value = CsvRows.Decimal(row["VALUE"]);
@@ -40,7 +40,11 @@ internal static class SyntheaRows
         var patient = row["PATIENT"];
         if (patient.Length == 0) { Reject(row, output, RejectReasons.UnknownPatientId, "PATIENT is empty", "PATIENT"); return; }
         var code = row["CODE"];
-        if (!LoincCode.HasValidCheckDigit(code)) { Reject(row, output, RejectReasons.UnmappedCode, $"'{code}' is not a well-formed LOINC code", "CODE"); return; }
+        if (!LoincCode.HasValidCheckDigit(code))
+        {
+            output.Ignored++; // Synthea's own measures (QALY, DALY, QOLS) are not LOINC and not lab results
+            return;
+        }
         var collectedAt = FhirJson.DateTime(row["DATE"]);
         if (collectedAt is null) { Reject(row, output, RejectReasons.MissingCollectionTime, "DATE is empty or not ISO 8601", "DATE"); return; }
         output.Results.Add(new LabResultReported
