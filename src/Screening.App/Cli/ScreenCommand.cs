@@ -10,9 +10,17 @@ public static class ScreenCommand
     public static Command Create()
     {
         var asOf = new Option<string>("--as-of") { Description = "The as-of date (YYYY-MM-DD); default: today in the programme's time zone." };
-        var command = new Command("screen", "Screen the population as of a date and reconcile outreach tasks (the nightly job, on demand).") { asOf };
+        var from = new Option<string?>("--from") { Description = "File mode: screen this file or directory instead of the database (no server is used)." };
+        var format = new Option<string?>("--format") { Description = "File mode input format: ndjson | synthea | hl7v2 | fhir | csv (default: detect)." };
+        var rules = new Option<string?>("--rules") { Description = "File mode: rule file to use (default: seeds/rules.json)." };
+        var output = new Option<string?>("--out") { Description = "File mode: where findings NDJSON goes ('-' = stdout, the default)." };
+        var command = new Command("screen",
+            "Screen the population as of a date and reconcile outreach tasks (the nightly job, on demand); with --from, screen plain files instead.")
+            { asOf, from, format, rules, output };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
+            if (parse.GetValue(from) is { } path)
+                return await FileScreenCommand.RunAsync(path, parse.GetValue(format), parse.GetValue(asOf), parse.GetValue(rules), parse.GetValue(output), ct);
             var date = CliExecution.ParseDate(parse.GetValue(asOf), "--as-of");
             using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
             await app.StartAsync(ct);

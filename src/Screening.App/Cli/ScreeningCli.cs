@@ -15,6 +15,7 @@ public static class ScreeningCli
             ScreenCommand.Create(),
             TasksCommand.Create(),
             RunsCommand.Create(),
+            RulesCommand.Create(),
             DemoCommand.Create(),
         };
         return root;
