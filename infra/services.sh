@@ -18,7 +18,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-STATE_DIR=${SCREENING_SERVICES_STATE:-/tmp/screening-services}
+STATE_DIR=${SCREENING_SERVICES_STATE:-/tmp/screening-services$( ((EUID == 0)) || echo "-$EUID")}
 COMPOSE_FILE=$ROOT/docker-compose.yml
 PG_INIT_SQL=$ROOT/infra/postgres/initdb/10-screening.sql
 
@@ -48,6 +48,18 @@ die() { log "error: $*"; exit 1; }
 
 # --- small helpers -----------------------------------------------------------------------------------
 tcp_open() { timeout "${3:-1}" bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$1" "$2" 2>/dev/null; }
+# Protocol-level probes for servers named in the environment (a bare TCP connect can succeed against a
+# proxy or load balancer with nothing behind it).
+pg_probe() { # host port
+  if command -v pg_isready >/dev/null; then
+    local rc=0; pg_isready -q -h "$1" -p "$2" -t 3 || rc=$?; ((rc != 2))  # 0 accepting, 1 rejecting: a server
+  else tcp_open "$1" "$2" 3; fi
+}
+amqp_probe() { # host port scheme -- a broker answers the AMQP 0-9-1 header with a Connection.Start frame
+  [[ $3 == amqps ]] && { tcp_open "$1" "$2" 3; return; }
+  [[ $(timeout 3 bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+        printf "AMQP\x00\x00\x09\x01" >&3; head -c 1 <&3 | od -An -tx1' _ "$1" "$2" 2>/dev/null) == *01* ]]
+}
 is_local_host() { [[ $1 == 127.0.0.1 || $1 == localhost || $1 == ::1 || $1 == '[::1]' ]]; }
 
 # Npgsql connection string -> "host port" (first host of a list, default port 5432).
@@ -93,7 +105,14 @@ as_postgres() { (cd / && runuser -u postgres -- "$@" 9>&-); }
 psql_super() { as_postgres psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
 
 docker_engine() { command -v docker >/dev/null && timeout 3 docker info >/dev/null 2>&1; }
-compose() { docker compose -f "$COMPOSE_FILE" --project-directory "$ROOT" "$@" 9>&-; }
+# Compose v2 plugin, else the v1 docker-compose binary; COMPOSE stays empty when neither exists.
+COMPOSE=()
+find_compose() {
+  if timeout 5 docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose)
+  elif command -v docker-compose >/dev/null; then COMPOSE=(docker-compose)
+  else return 1; fi
+}
+compose() { "${COMPOSE[@]}" -f "$COMPOSE_FILE" --project-directory "$ROOT" "$@" 9>&-; }
 
 lock() { mkdir -p "$STATE_DIR"; exec 9>"$STATE_DIR/lock"; flock -w 900 9 || die "timed out waiting for $STATE_DIR/lock"; }
 mark() { mkdir -p "$STATE_DIR"; echo "$2" >"$STATE_DIR/$1"; }
@@ -108,14 +127,14 @@ classify() {
   local host port rest
   if [[ -n ${SCREENING_DB:-} ]]; then
     read -r host port <<<"$(pg_target "$SCREENING_DB")"
-    if tcp_open "$host" "$port" 3; then EXT_PG=1
+    if pg_probe "$host" "$port"; then EXT_PG=1
     elif ! { is_local_host "$host" && [[ $port == 5432 ]]; }; then
       die "SCREENING_DB points at $host:$port, which does not accept connections (unset it to use local services)"
     fi
   fi
   if [[ -n ${SCREENING_AMQP:-} ]]; then
     read -r host port rest <<<"$(amqp_target "$SCREENING_AMQP")"
-    if tcp_open "$host" "$port" 3; then EXT_MQ=1
+    if amqp_probe "$host" "$port" "${SCREENING_AMQP%%:*}"; then EXT_MQ=1
     elif ! { is_local_host "$host" && [[ $port == 5672 ]]; }; then
       die "SCREENING_AMQP points at $host:$port, which does not accept connections (unset it to use local services)"
     fi
@@ -239,10 +258,19 @@ debian_mq_up() {
 }
 
 compose_up() {
-  local svcs=("$@")
-  log "docker engine found: docker compose up -d --wait ${svcs[*]}"
-  compose up -d --wait --wait-timeout 180 "${svcs[@]}" >&2 || die "docker compose up failed (docker compose -f $COMPOSE_FILE logs ${svcs[*]})"
+  local svcs=("$@") s id i health
+  log "docker engine found: ${COMPOSE[*]} up -d ${svcs[*]}"
+  compose up -d "${svcs[@]}" >&2 || die "${COMPOSE[*]} up failed (see: ${COMPOSE[*]} -f $COMPOSE_FILE logs ${svcs[*]})"
   mark compose "$COMPOSE_FILE"
+  for s in "${svcs[@]}"; do                # wait for the healthchecks (works with compose v1 and v2)
+    id=$(compose ps -q "$s")
+    for i in $(seq 180); do
+      health=$(docker inspect -f '{{.State.Health.Status}}' "$id" 2>/dev/null || echo missing)
+      [[ $health == healthy ]] && break
+      sleep 1
+    done
+    [[ $health == healthy ]] || die "$s container not healthy after 180 s (status: $health; see: ${COMPOSE[*]} -f $COMPOSE_FILE logs $s)"
+  done
 }
 
 instructions() {
@@ -277,7 +305,12 @@ cmd_up() {
   ((ok)) && { log "${need[*]}: already up (127.0.0.1)"; return 0; }
 
   lock
-  if docker_engine && [[ -f $COMPOSE_FILE ]]; then
+  local use_compose=0
+  if docker_engine; then
+    if [[ -f $COMPOSE_FILE ]] && find_compose; then use_compose=1
+    else log "docker engine answers, but no compose (docker compose / docker-compose) or no $COMPOSE_FILE"; fi
+  fi
+  if ((use_compose)); then
     compose_up "${need[@]}"
   elif ((EUID == 0)); then
     apt_install_missing
@@ -293,7 +326,7 @@ cmd_up() {
 cmd_status() {
   local rc=0 host port rest where
   if [[ -n ${SCREENING_DB:-} ]] && read -r host port <<<"$(pg_target "$SCREENING_DB")" && ! { is_local_host "$host" && [[ $port == 5432 ]]; }; then
-    tcp_open "$host" "$port" 3 && echo "postgres  up    $host:$port (external, SCREENING_DB)" \
+    pg_probe "$host" "$port" && echo "postgres  up    $host:$port (external, SCREENING_DB)" \
                                || { echo "postgres  down  $host:$port (external, SCREENING_DB)"; rc=3; }
   else
     where="127.0.0.1:5432 ($(marked compose >/dev/null && echo compose || echo 'debian service postgresql'))"
@@ -302,7 +335,7 @@ cmd_status() {
     else echo "postgres  down  $where"; rc=3; fi
   fi
   if [[ -n ${SCREENING_AMQP:-} ]] && read -r host port rest <<<"$(amqp_target "$SCREENING_AMQP")" && ! { is_local_host "$host" && [[ $port == 5672 ]]; }; then
-    tcp_open "$host" "$port" 3 && echo "rabbitmq  up    $host:$port (external, SCREENING_AMQP)" \
+    amqp_probe "$host" "$port" "${SCREENING_AMQP%%:*}" && echo "rabbitmq  up    $host:$port (external, SCREENING_AMQP)" \
                                || { echo "rabbitmq  down  $host:$port (external, SCREENING_AMQP)"; rc=3; }
   else
     where="127.0.0.1:5672, management 127.0.0.1:15672 ($(marked compose >/dev/null && echo compose || echo 'debian service rabbitmq-server'))"
@@ -317,7 +350,7 @@ cmd_down() {
   local force=0; [[ ${1:-} == --force ]] && force=1
   lock
   if marked compose >/dev/null; then
-    if docker_engine; then log "docker compose stop postgres rabbitmq"; compose stop postgres rabbitmq >&2; fi
+    if docker_engine && find_compose; then log "${COMPOSE[*]} stop postgres rabbitmq"; compose stop postgres rabbitmq >&2; fi
     rm -f "$STATE_DIR/compose"
   fi
   local s name
