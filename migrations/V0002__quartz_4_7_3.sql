@@ -15,6 +15,7 @@
 --   * the '--;;' statement-separator lines removed, so the file runs as one command (Npgsql) or via psql;
 --   * the resource's own header comment replaced by this one; CRLF line endings converted to LF.
 -- Every statement is CREATE ... IF NOT EXISTS and nothing is dropped: safe to apply twice.
+
 -- qrtz_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS qrtz_job_details (
   sched_name text not null,
