@@ -21,7 +21,11 @@ public static class FileScreenCommand
         await using var writer = output is null or "-" ? Console.Out : new StreamWriter(output, append: false);
         var summary = FileScreening.Run(request, rules.Rules, writer, Console.Error);
         await writer.FlushAsync(ct);
-        await Console.Error.WriteLineAsync(summary.ToString());
+        var rejected = summary.RejectedByReason.Count == 0 ? "none" : string.Join(", ", summary.RejectedByReason.Select(r => $"{r.Key} {r.Value}"));
+        var findings = string.Join(", ", summary.FindingsByRule.Select(f => $"{f.Key} {f.Value}"));
+        await Console.Error.WriteLineAsync(
+            $"screened {summary.Patients} patients from {summary.Sources} source(s) as of {date:yyyy-MM-dd}: {summary.ResultsAccepted} results used, " +
+            $"{summary.ResultsSuperseded} superseded, {summary.Ignored} ignored (non-target), rejected: {rejected}; findings: {(findings.Length == 0 ? "none" : findings)}");
         return 0;
     }
 }
