@@ -12,7 +12,7 @@ public static class DemoSummary
         await using var cmd = db.CreateCommand("""
             SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM lab_result WHERE is_current),
                    (SELECT count(*) FROM rejected_message WHERE status = 'rejected'),
-                   (SELECT coalesce(jsonb_object_agg(rule_id, n), '{}')::text FROM
+                   (SELECT coalesce(string_agg(rule_id || ' ' || n, ', ' ORDER BY rule_id), 'none') FROM
                        (SELECT rule_id, count(*) n FROM outreach_task WHERE status IN ('open','in-progress','snoozed') GROUP BY rule_id) s)
             """);
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -34,17 +34,16 @@ internal sealed class SyntheticHistory(Random random, string patientId, DateOnly
     {
         if (withCkd) Conditions.Add(Condition("N18.4", anchor.AddDays(-random.Next(400, 3000))));
         if (!hypocalcemic && random.NextDouble() > 0.6) return;
-        var count = Math.Max(2, resultsPerPatient / 3 + random.Next(0, 2));
-        var days = SpreadDays(count, 700);
+        var count = hypocalcemic ? 4 + random.Next(0, 3) : Math.Max(2, resultsPerPatient / 3 + random.Next(0, 2));
+        var days = SpreadDays(count, hypocalcemic ? 420 : 700);
         for (var i = 0; i < days.Count; i++)
         {
             var collected = anchor.AddDays(-days[i]);
-            var recent = days[i] <= 300;
-            var albumin = Math.Round(3.4 + random.NextDouble() * 1.2, 1);
-            var total = hypocalcemic && recent ? 7.5 + random.NextDouble() * 0.7 : 9.0 + Gaussian() * 0.35;
+            var albumin = Math.Round(hypocalcemic ? 3.6 + random.NextDouble() * 0.8 : 3.4 + random.NextDouble() * 1.2, 1);
+            var total = hypocalcemic ? 7.4 + random.NextDouble() * 0.6 : 9.0 + Gaussian() * 0.35;
             Add($"CA-{i}", "17861-6", (decimal)Math.Round(total, 1), "mg/dL", collected);
             Add($"ALB-{i}", "1751-7", (decimal)albumin, "g/dL", collected);
-            if (ionized) Add($"ICA-{i}", "1994-3", (decimal)Math.Round(hypocalcemic && recent ? 0.95 + random.NextDouble() * 0.12 : 1.2 + Gaussian() * 0.04, 2), "mmol/L", collected);
+            if (ionized) Add($"ICA-{i}", "1994-3", (decimal)Math.Round(hypocalcemic ? 0.95 + random.NextDouble() * 0.12 : 1.2 + Gaussian() * 0.04, 2), "mmol/L", collected);
         }
     }
 

@@ -19,6 +19,7 @@ public static class ScreeningHost
             Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
         });
         Configure(builder, args, role, minimumLevel, settings);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         return builder;
     }
 
