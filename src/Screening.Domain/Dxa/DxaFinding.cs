@@ -20,7 +20,8 @@ internal static class DxaFinding
             summary = $"DXA overdue (never scanned; eligible since {Display.Date(eligibility.On)}: {eligibility.Route}; due {Display.Date(due)})";
         else
             summary = $"DXA overdue (last DXA {Display.Date(latest.On)}, lowest T-score {(score is { } s ? s.ToString() : "none")}, "
-                + $"interval {DxaInterval.Text(interval!.Value.Months)}: {interval.Value.Rule}; due {Display.Date(due)})";
+                + $"interval {DxaInterval.Text(interval!.Value.Months)}: {interval.Value.Rule}; due {Display.Date(due)}"
+                + (eligibility.Route.Contains(Rules.ProgramPolicyDxa.RequiredLabel, StringComparison.Ordinal) ? $"; eligible via {eligibility.Route})" : ")");
 
         var workup = new List<string>(parameters.SuggestedWorkup);
         if (score is { } lowest && lowest <= parameters.MedicationReviewAtOrBelow) workup.Add(parameters.MedicationReviewText);

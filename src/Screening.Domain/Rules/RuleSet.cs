@@ -26,6 +26,7 @@ public sealed class RuleSet
         var text = new StringBuilder();
         text.Append("Rule set version ").Append(Version).Append('\n');
         string? section = null;
+        string? lastSource = null;
         foreach (var parameter in Parameters)
         {
             var parts = parameter.Path.Split('.', 3);
@@ -33,10 +34,12 @@ public sealed class RuleSet
             if (parts[1] != section)
             {
                 section = parts[1];
+                lastSource = null;
                 text.Append('\n').Append('[').Append(section).Append("]\n");
             }
             text.Append("  ").Append(parts[2]).Append(" = ").Append(parameter.Value).Append('\n');
-            if (parameter.Source is { } source) text.Append("      source: ").Append(source).Append('\n');
+            if (parameter.Source is { } source && source != lastSource) text.Append("      source: ").Append(source).Append('\n');
+            lastSource = parameter.Source;
         }
         return text.ToString();
     }

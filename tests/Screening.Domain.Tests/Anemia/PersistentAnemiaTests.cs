@@ -123,6 +123,18 @@ public class PersistentAnemiaTests
         Assert.Equal(OutcomeKind.Met, history.Anemia().Kind);
     }
 
+    [Theory]
+    [InlineData(10.8, 10.9, false)] // 12.0 − 10 %: the lab limit applies, 10.9 is normal
+    [InlineData(10.7, 10.9, true)]  // outside ±10 %: the default 12.0 applies, 10.9 is low
+    [InlineData(13.2, 12.5, true)]  // 12.0 + 10 %: the lab limit applies, 12.5 is low
+    [InlineData(13.3, 12.5, false)] // outside ±10 %: the default 12.0 applies, 12.5 is normal
+    public void Lab_low_limit_tolerance_is_inclusive(double labLow, double hb, bool persistent)
+    {
+        var outcome = History.Of(Woman.Aged(40))
+            .Hb((decimal)hb, on: DaysAgo(200), referenceLow: (decimal)labLow).Hb((decimal)hb, on: DaysAgo(10), referenceLow: (decimal)labLow).Anemia();
+        Assert.Equal(persistent ? OutcomeKind.Met : OutcomeKind.NotMet, outcome.Kind);
+    }
+
     [Fact]
     public void Arterial_hemoglobin_is_not_counted()
     {

@@ -98,6 +98,9 @@ public class DxaEligibilityTests
         Assert.Equal(Date(DaysAgo(200)), outcome.DueDate);
         Assert.Contains("program policy, not guideline", outcome.Finding!.Details["eligibilityRoute"]);
 
+        var scanned = History.Of(Person.OfUnknownSex(55)).Hb(11.0m, on: DaysAgo(400)).Hb(11.0m, on: DaysAgo(200)).DxaScan(on: "2020-01-01");
+        Assert.EndsWith("eligible via persistent anemia (program policy, not guideline))", scanned.Dxa().Finding!.Summary);
+
         var policyOff = Seed.With(json => json["dxa"]!["riskFlags"]!["programPolicyArm"] = false);
         Assert.Equal(OutcomeReasons.NotEligible, history.Dxa(rules: policyOff).Reason);
     }
