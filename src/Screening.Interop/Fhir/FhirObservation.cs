@@ -45,7 +45,7 @@ internal static class FhirObservation
         var patientId = reference is not null ? context.Aliases.Resolve(reference) : subject?.Child("identifier")?.Text("value");
         if (string.IsNullOrWhiteSpace(patientId))
         {
-            Reject(RejectReasons.UnknownPatientId, $"subject '{reference}' is not a Patient reference", "subject.reference");
+            Reject(RejectReasons.UnknownPatientId, "subject is not a Patient reference", "subject.reference");
             return;
         }
         var effectiveText = FhirBundleContext.Effective(obs) ?? context.InheritedEffective(obs.Text("id"), fullUrl);

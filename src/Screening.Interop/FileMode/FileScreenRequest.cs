@@ -10,4 +10,7 @@ namespace Screening.Interop.FileMode;
 public sealed record FileScreenRequest(string Path, InputFormat? Format, DateOnly AsOf, DateTimeOffset ReceivedAt)
 {
     public LocalCodeMap Codes { get; init; } = LocalCodeMap.Empty;
+
+    /// <summary>Units (facts + rejects + ignored) per batch when streaming large files.</summary>
+    public int BatchSize { get; init; } = 5000;
 }

@@ -46,11 +46,11 @@ public static class FileScreening
     /// <summary>The read outcomes of one source, streamed in batches where the format allows.</summary>
     public static IEnumerable<ReadOutcome> Read(InputSource source, FileScreenRequest request, PatientAliases aliases) => source.Format switch
     {
-        InputFormat.Synthea => SyntheaExportReader.ReadBatches(source.Path),
-        InputFormat.Ndjson => CanonicalNdjsonReader.ReadFileBatches(source.Path, request.Codes),
-        InputFormat.Csv => ResultsCsvReader.ReadFileBatches(source.Path),
+        InputFormat.Synthea => SyntheaExportReader.ReadBatches(source.Path, request.BatchSize),
+        InputFormat.Ndjson => CanonicalNdjsonReader.ReadFileBatches(source.Path, request.Codes, request.BatchSize),
+        InputFormat.Csv => ResultsCsvReader.ReadFileBatches(source.Path, request.BatchSize),
         InputFormat.Hl7v2 => [Hl7v2Reader.ReadFile(source.Path, request.Codes)],
-        _ when IsNdjson(source.Path) => FhirNdjsonReader.ReadFileBatches(source.Path, request.Codes, aliases),
+        _ when IsNdjson(source.Path) => FhirNdjsonReader.ReadFileBatches(source.Path, request.Codes, aliases, request.BatchSize),
         _ => [FhirReader.ReadFile(source.Path, request.Codes, aliases)],
     };
 

@@ -126,19 +126,10 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
 
     private bool TryCollectionTime(Hl7Segment obx, string at, out DateTimeOffset? collectedAt)
     {
-        collectedAt = null;
-        var candidates = new List<(string Text, string Where)> { (obx.Value(14), $"{at}-14") };
-        if (obr is not null) candidates.Add((obr.Value(7), "OBR-7"));
-        candidates.AddRange(specimens.Select((s, i) => (s.Value(17), $"SPM[{i + 1}]-17")));
-        foreach (var (text, where) in candidates)
-        {
-            if (text.Length == 0) continue;
-            collectedAt = Hl7DateTime.Parse(text);
-            if (collectedAt is not null) return true;
-            Reject(RejectReasons.MissingCollectionTime, $"'{text}' is not an HL7 date/time with at least day precision", where);
-            return false;
-        }
-        Reject(RejectReasons.MissingCollectionTime, "no collection time in OBX-14, OBR-7 or SPM-17", $"{at}-14");
+        var (value, problem, where) = Hl7CollectionTime.Find(obx, at, obr, specimens);
+        collectedAt = value;
+        if (problem is null) return true;
+        Reject(RejectReasons.MissingCollectionTime, problem, where);
         return false;
     }
 

@@ -20,15 +20,18 @@ public static class CanonicalNdjsonReader
         foreach (var batch in ReadBatches(reader, codes, batchSize)) yield return batch;
     }
 
-    /// <summary>One JSON object (a line, or a queue message body).</summary>
-    public static ReadOutcome ReadObject(string json, LocalCodeMap codes)
+    /// <summary>
+    /// One JSON object (a line, or a raw queue message body). <paramref name="defaultType"/> is used when the object
+    /// has no <c>type</c>, e.g. "labResult" for a queue that carries raw <c>LabResultReported</c> JSON.
+    /// </summary>
+    public static ReadOutcome ReadObject(string json, LocalCodeMap codes, string? defaultType = null)
     {
         var output = new ReadOutcomeBuilder();
-        ReadLine(json, "$", codes, output);
+        ReadLine(json, "$", codes, output, defaultType);
         return output.Build();
     }
 
-    private static void ReadLine(string line, string location, LocalCodeMap codes, ReadOutcomeBuilder output)
+    private static void ReadLine(string line, string location, LocalCodeMap codes, ReadOutcomeBuilder output, string? defaultType = null)
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 16 }); }
@@ -46,7 +49,7 @@ public static class CanonicalNdjsonReader
                 return;
             }
             var record = new CanonicalRecord(root);
-            var type = record.Optional("type");
+            var type = record.Optional("type") ?? defaultType;
             switch (type)
             {
                 case "patient": Add(CanonicalRecords.Patient(record), output.Patients); break;

@@ -121,4 +121,23 @@ public class FileReaderTests
         var dxa = Assert.Single(first.Procedures.Where(p => p.Code == "312681000").Take(1));
         Assert.Equal("snomed", dxa.System);
     }
+
+    [Fact]
+    public void Raw_lab_result_json_without_a_type_reads_as_a_lab_result_when_the_queue_says_so()
+    {
+        var json = """{"sourceSystem":"lis","resultId":"R9","patientId":"P9","loinc":"718-7","value":10.2,"unit":"g/dL","collectedAt":"2024-04-01T08:00:00+02:00"}""";
+        var result = Assert.Single(CanonicalNdjsonReader.ReadObject(json, LocalCodeMap.Empty, defaultType: "labResult").Results);
+        Assert.Equal(("lis", "R9", "final"), (result.SourceSystem, result.ResultId, result.Status));
+    }
+
+    [Fact]
+    public void File_import_streams_a_directory_in_batches_of_the_requested_size()
+    {
+        var batches = global::Screening.Interop.FileMode.FileImport.Batches(Fixtures.Path("synthea", "ohdsi-dbt-synthea"), null, LocalCodeMap.Empty, batchSize: 100).ToList();
+
+        Assert.True(batches.Count > 10);
+        Assert.All(batches, b => Assert.True(b.Batch.Patients.Count + b.Batch.Results.Count + b.Batch.Conditions.Count + b.Batch.Procedures.Count + b.Batch.Rejects.Count + b.Batch.Ignored <= 100));
+        var records = batches[0].Batch.ToRecords("ohdsi-dbt-synthea:1");
+        Assert.Equal(batches[0].Batch.Patients.Count, records.Patients.Count);
+    }
 }
