@@ -1,6 +1,9 @@
 namespace Screening.Contracts;
 
-/// <summary>Demographics, care-team attribution and exclusions of one patient, as the source knows them now.</summary>
+/// <summary>
+/// Demographics, care-team attribution and exclusions of one patient, as the source knows them now. Absent
+/// (null) fields keep what is on record, so a lab feed's PID never erases a care team or an opt-out.
+/// </summary>
 public sealed record PatientUpdated
 {
     public string SourceSystem { get; init; } = "default";
@@ -9,7 +12,10 @@ public sealed record PatientUpdated
     public string? Sex { get; init; }
     public DateOnly? BirthDate { get; init; }
     public DateOnly? DeceasedDate { get; init; }
+    /// <summary>Attributed care team; null keeps the team already on record (e.g. an HL7 PID carries none).</summary>
     public string? CareTeam { get; init; }
-    public bool Hospice { get; init; }
-    public bool OptedOut { get; init; }
+    /// <summary>Hospice/palliative enrolment; null keeps what is on record.</summary>
+    public bool? Hospice { get; init; }
+    /// <summary>Documented opt-out of outreach; null keeps what is on record.</summary>
+    public bool? OptedOut { get; init; }
 }

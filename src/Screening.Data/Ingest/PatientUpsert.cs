@@ -31,21 +31,34 @@ internal static class PatientUpsert
         if (latest.Count > 0)
         {
             var rows = latest.Values.OrderBy(u => u.PatientId.Trim(), StringComparer.Ordinal).ToArray();
+            // New patients are inserted, known ones updated; an absent (null) field keeps what is on record.
             await using var upsert = new NpgsqlCommand("""
-                INSERT INTO patient (external_id, source_system, sex, birth_date, deceased_date, care_team, hospice, opted_out,
-                                     demographics_known, updated_at)
-                SELECT u.id, u.src, u.sex, u.birth, u.death, coalesce(u.team, 'unassigned'), u.hospice, u.opt, true, $9
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::bool[], $8::bool[])
-                     AS u(id, src, sex, birth, death, team, hospice, opt)
-                ON CONFLICT (external_id) DO UPDATE SET
-                    source_system = EXCLUDED.source_system, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date,
-                    deceased_date = EXCLUDED.deceased_date, care_team = EXCLUDED.care_team, hospice = EXCLUDED.hospice,
-                    opted_out = EXCLUDED.opted_out, demographics_known = true, updated_at = EXCLUDED.updated_at
-                WHERE (patient.source_system, patient.sex, patient.birth_date, patient.deceased_date, patient.care_team,
-                       patient.hospice, patient.opted_out, patient.demographics_known)
+                WITH u AS (
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::bool[], $8::bool[])
+                           AS u(id, src, sex, birth, death, team, hospice, opt)),
+                inserted AS (
+                    INSERT INTO patient (external_id, source_system, sex, birth_date, deceased_date, care_team, hospice, opted_out,
+                                         demographics_known, updated_at)
+                    SELECT id, src, sex, birth, death, coalesce(team, 'unassigned'), coalesce(hospice, false), coalesce(opt, false), true, $9
+                    FROM u ORDER BY id
+                    ON CONFLICT (external_id) DO NOTHING
+                    RETURNING external_id)
+                UPDATE patient p SET
+                    source_system = u.src,
+                    sex = CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END,
+                    birth_date = coalesce(u.birth, p.birth_date),
+                    deceased_date = coalesce(u.death, p.deceased_date),
+                    care_team = coalesce(u.team, p.care_team),
+                    hospice = coalesce(u.hospice, p.hospice),
+                    opted_out = coalesce(u.opt, p.opted_out),
+                    demographics_known = true, updated_at = $9
+                FROM u
+                WHERE p.external_id = u.id AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.external_id = u.id)
+                  AND (p.source_system, p.sex, p.birth_date, p.deceased_date, p.care_team, p.hospice, p.opted_out, p.demographics_known)
                       IS DISTINCT FROM
-                      (EXCLUDED.source_system, EXCLUDED.sex, EXCLUDED.birth_date, EXCLUDED.deceased_date, EXCLUDED.care_team,
-                       EXCLUDED.hospice, EXCLUDED.opted_out, true)
+                      (u.src, CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END, coalesce(u.birth, p.birth_date),
+                       coalesce(u.death, p.deceased_date), coalesce(u.team, p.care_team), coalesce(u.hospice, p.hospice),
+                       coalesce(u.opt, p.opted_out), true)
                 """, c, tx);
             upsert.Parameters.Add(Array(rows.Select(r => r.PatientId.Trim()).ToArray(), NpgsqlDbType.Text));
             upsert.Parameters.Add(Array(rows.Select(r => r.SourceSystem).ToArray(), NpgsqlDbType.Text));

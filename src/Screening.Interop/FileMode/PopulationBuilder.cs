@@ -79,8 +79,8 @@ internal sealed class PopulationBuilder(DateTimeOffset receivedAt, Domain.Rules.
         BirthDate = later.BirthDate ?? earlier.BirthDate,
         DeceasedDate = later.DeceasedDate ?? earlier.DeceasedDate,
         CareTeam = later.CareTeam ?? earlier.CareTeam,
-        Hospice = later.Hospice || earlier.Hospice,
-        OptedOut = later.OptedOut || earlier.OptedOut,
+        Hospice = later.Hospice ?? earlier.Hospice,
+        OptedOut = later.OptedOut ?? earlier.OptedOut,
     };
 
     private static List<T> ListOf<T>(Dictionary<string, List<T>> map, string key)

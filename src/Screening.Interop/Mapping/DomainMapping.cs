@@ -47,8 +47,8 @@ public static class DomainMapping
         ParseSex(patient.Sex),
         patient.BirthDate,
         patient.DeceasedDate,
-        patient.Hospice,
-        patient.OptedOut,
+        patient.Hospice ?? false,
+        patient.OptedOut ?? false,
         patient.CareTeam);
 
     public static Sex ParseSex(string? sex) => sex?.Trim().ToLowerInvariant() switch
