@@ -16,6 +16,8 @@ public static class ScreeningCli
             TasksCommand.Create(),
             RunsCommand.Create(),
             DemoCommand.Create(),
+            WebCommand.Create(),
+            UsersCommand.Create(),
         };
         return root;
     }
