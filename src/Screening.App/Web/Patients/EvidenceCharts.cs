@@ -44,8 +44,11 @@ public static class EvidenceCharts
         {
             var details = findings.GetValueOrDefault(dxaTask.Id)?.Details;
             sb.Append($"<p>DXA due <b>{D(dxaTask.DueDate)}</b>");
-            if (details is not null && details.TryGetValue("intervalRule", out var rule))
-                sb.Append($" · interval {E(details.GetValueOrDefault("intervalMonths"))} months ({E(rule)}) · eligible since {E(details.GetValueOrDefault("eligibleSince"))} ({E(details.GetValueOrDefault("eligibilityRoute"))})");
+            if (details?.GetValueOrDefault("intervalMonths") is { } months)
+                sb.Append($" · interval {E(months)} months ({E(details.GetValueOrDefault("intervalRule"))})");
+            if (details?.GetValueOrDefault("eligibleSince") is { } eligible)
+                sb.Append($" · eligible since {E(eligible)} ({E(details.GetValueOrDefault("eligibilityRoute"))})");
+            if (details?.GetValueOrDefault("lastScan") is { } lastScan) sb.Append($" · last scan {E(lastScan)}");
             sb.Append("</p>");
         }
         if (dates.Count == 0) return sb.Append("<p class=\"muted\">No DXA scan on file.</p>").ToString();

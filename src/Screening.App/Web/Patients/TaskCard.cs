@@ -24,10 +24,11 @@ public static class TaskCard
         {
             if (f.Parameters.Count > 0)
                 sb.Append("<p class=\"muted\">Parameters: ").AppendJoin("; ", f.Parameters.Select(p => $"{E(p.Key)} {E(p.Value)}")).Append("</p>");
-            sb.Append("<table class=\"evidence\"><thead><tr><th>Evidence</th><th>Date</th><th>Value</th><th>Code</th><th>Note</th></tr></thead><tbody>");
+            if (f.Evidence.Count == 0) sb.Append("<p class=\"muted\">No result evidence (e.g. never scanned): see the rule and dates above.</p>");
+            else sb.Append("<table class=\"evidence\"><thead><tr><th>Evidence</th><th>Date</th><th>Value</th><th>Code</th><th>Note</th></tr></thead><tbody>");
             foreach (var e in f.Evidence)
                 sb.Append($"<tr><td>{E(e.SourceSystem)} / {E(e.ResultId)}</td><td>{D(e.On)}</td><td>{N(e.Value)} {E(e.Unit)}</td><td>{E(e.Code)}</td><td>{E(e.Note)}</td></tr>");
-            sb.Append("</tbody></table>");
+            if (f.Evidence.Count > 0) sb.Append("</tbody></table>");
             if (f.SuggestedWorkup.Count > 0)
                 sb.Append("<h3>Suggested work-up</h3><ul>").AppendJoin("", f.SuggestedWorkup.Select(w => $"<li>{E(w)}</li>")).Append("</ul>");
         }

@@ -30,13 +30,13 @@ public static class SvgLineChart
             svg.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{F(y)}\" y2=\"{F(y)}\" stroke=\"#eef2f6\"/>");
             svg.Append($"<text x=\"{left - 6}\" y=\"{F(y + 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#5b6b7b\">{v.ToString("0.0", CultureInfo.InvariantCulture)}</text>");
         }
-        foreach (var day in new[] { first, (first + last) / 2, last })
-            svg.Append($"<text x=\"{F(X(day))}\" y=\"{height - 12}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5b6b7b\">{DateOnly.FromDayNumber(day):yyyy-MM-dd}</text>");
+        foreach (var (day, anchor) in new[] { (first, "start"), ((first + last) / 2, "middle"), (last, "end") })
+            svg.Append($"<text x=\"{F(X(day))}\" y=\"{height - 12}\" font-size=\"10\" text-anchor=\"{anchor}\" fill=\"#5b6b7b\">{DateOnly.FromDayNumber(day):yyyy-MM-dd}</text>");
         if (threshold is { } limit)
         {
             var y = F(Y((double)limit));
             svg.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#b42318\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>");
-            svg.Append($"<text x=\"{width - right}\" y=\"{F(Y((double)limit) - 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#b42318\">threshold {Html.N(limit)}</text>");
+            svg.Append($"<text x=\"{width - right}\" y=\"{F(Y((double)limit) - 4)}\" font-size=\"10\" text-anchor=\"end\" fill=\"#b42318\">threshold &lt; {Html.N(limit)} {Html.E(unit)}</text>");
         }
         svg.Append("<polyline fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"1.8\" points=\"")
            .AppendJoin(' ', ordered.Select(p => $"{F(X(p.On.DayNumber))},{F(Y((double)p.Value))}")).Append("\"/>");
