@@ -48,7 +48,7 @@ public static class EvidenceCharts
                 sb.Append($" · interval {E(months)} months ({E(details.GetValueOrDefault("intervalRule"))})");
             if (details?.GetValueOrDefault("eligibleSince") is { } eligible)
                 sb.Append($" · eligible since {E(eligible)} ({E(details.GetValueOrDefault("eligibilityRoute"))})");
-            if (details?.GetValueOrDefault("lastScan") is { } lastScan) sb.Append($" · last scan {E(lastScan)}");
+            if (details?.GetValueOrDefault("lastScan") is { } lastScan && lastScan != "never") sb.Append($" · last scan {E(lastScan)}");
             sb.Append("</p>");
         }
         if (dates.Count == 0) return sb.Append("<p class=\"muted\">No DXA scan on file.</p>").ToString();

@@ -17,7 +17,7 @@ public static class TaskCard
         sb.Append($"<div><span>Team</span>{E(t.CareTeam)}</div><div><span>Since</span>{D(t.Since)}</div><div><span>Due</span>{D(t.DueDate)}</div>");
         sb.Append($"<div><span>Opened</span>{D(t.OpenedAt)}</div>");
         if (t.SnoozedUntil is { } until) sb.Append($"<div><span>Snoozed until</span>{D(until)}</div>");
-        if (t.CloseReason is not null) sb.Append($"<div><span>Closed</span>{E(t.CloseReason)} {E(t.Outcome)} {D(t.ClosedAt)}</div>");
+        if (t.CloseReason is not null) sb.Append($"<div><span>Closed</span>{E(t.CloseReason)} · {D(t.ClosedAt)}</div>");
         sb.Append("</div>");
         sb.Append($"<p class=\"rule\">{E(RuleTexts.Describe(t.RuleId))} <span class=\"muted\">Rule version {E(t.RuleVersion)}.</span></p>");
         if (f is not null)
@@ -35,8 +35,20 @@ public static class TaskCard
         if (OutreachTask.OpenStatuses.Contains(t.Status)) sb.Append(Actions(ctx, t, teams, today));
         sb.Append("<h3>History</h3><table class=\"history\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>");
         foreach (var e in events)
-            sb.Append($"<tr><td>{D(e.OccurredAt)}</td><td>{E(e.Kind)}</td><td>{E(e.Actor)}</td><td>{E(e.Detail == "{}" ? "" : e.Detail)}</td></tr>");
+            sb.Append($"<tr><td>{D(e.OccurredAt)}</td><td>{E(e.Kind)}</td><td>{E(e.Actor)}</td><td>{E(Detail(e.Detail))}</td></tr>");
         return sb.Append("</tbody></table></section>").ToString();
+    }
+
+    /// <summary>An event's JSON detail as "key: value; …" for people.</summary>
+    private static string Detail(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ? json
+                : string.Join("; ", doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind != System.Text.Json.JsonValueKind.Null).Select(p => $"{p.Name}: {p.Value}"));
+        }
+        catch (System.Text.Json.JsonException) { return json; }
     }
 
     private static string Actions(HttpContext ctx, OutreachTask t, IReadOnlyList<string> teams, DateOnly today)

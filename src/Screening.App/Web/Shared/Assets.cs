@@ -29,7 +29,7 @@ public static class Assets
         .pill { display:inline-block; padding:0 .45rem; border-radius:9px; font-size:.85em; border:1px solid var(--line); background:#fff; }
         .p-urgent, .p-high { color:var(--high); border-color:var(--high); } .p-normal { color:var(--normal); border-color:var(--normal); } .p-low { color:var(--low); border-color:var(--low); }
         .card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.8rem 1rem; margin:.8rem 0; }
-        .grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(340px, 1fr)); gap:1rem; }
+        .grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(340px, 1fr)); gap:1rem; align-items:start; }
         .facts { display:flex; gap:2rem; flex-wrap:wrap; } .facts div span { display:block; font-size:.8em; color:var(--muted); }
         details.action { display:inline-block; margin:.2rem .4rem .2rem 0; vertical-align:top; }
         details.action summary { cursor:pointer; color:var(--accent); }
