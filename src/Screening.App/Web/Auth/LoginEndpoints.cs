@@ -8,6 +8,9 @@ namespace Screening.App.Web.Auth;
 /// <summary>GET/POST /login and POST /logout (cookie sign-in; the form carries an antiforgery token like every form).</summary>
 public static class LoginEndpoints
 {
+    /// <summary>Sign-in attempts per client address: 20 a minute (slows password guessing).</summary>
+    public const string RateLimitPolicy = "sign-in";
+
     public static void MapLogin(this IEndpointRouteBuilder app)
     {
         app.MapGet("/login", (HttpContext ctx) => Form(ctx, ctx.Request.Query["returnUrl"], null, StatusCodes.Status200OK)).AllowAnonymous();
@@ -21,7 +24,7 @@ public static class LoginEndpoints
             await audit.RecordAsync(user.UserName, "user.sign-in", "app_user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new { }, ct);
             var returnUrl = form["returnUrl"].ToString();
             return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/worklist");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
         app.MapPost("/logout", async (HttpContext ctx) =>
         {
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
