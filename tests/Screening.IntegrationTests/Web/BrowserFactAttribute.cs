@@ -8,7 +8,8 @@ namespace Screening.IntegrationTests.Web;
 /// </summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>Debian's chromium; SCREENING_CHROMIUM overrides (e.g. to prove the test fails without a browser).</summary>
+    public static string Chromium => Environment.GetEnvironmentVariable("SCREENING_CHROMIUM") ?? "/usr/bin/chromium";
 
     public BrowserFactAttribute()
     {
