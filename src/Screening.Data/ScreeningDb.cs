@@ -20,6 +20,9 @@ public sealed class ScreeningDb(DbContextOptions<ScreeningDb> options) : DbConte
     public DbSet<OutreachTaskEvent> OutreachTaskEvents => Set<OutreachTaskEvent>();
     public DbSet<RejectedMessage> RejectedMessages => Set<RejectedMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AppUser> AppUsers => Set<AppUser>();
+    public DbSet<AppUserTeam> AppUserTeams => Set<AppUserTeam>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -34,6 +37,9 @@ public sealed class ScreeningDb(DbContextOptions<ScreeningDb> options) : DbConte
         b.Entity<OutreachTaskEvent>().ToTable("outreach_task_event");
         b.Entity<RejectedMessage>().ToTable("rejected_message");
         b.Entity<AuditEvent>().ToTable("audit_event");
+        b.Entity<AppUser>().ToTable("app_user");
+        b.Entity<AppUserTeam>().ToTable("app_user_team").HasKey(t => new { t.UserId, t.Team });
+        b.Entity<ApiToken>().ToTable("api_token");
 
         foreach (var property in new[] { (typeof(ScreeningRun), nameof(ScreeningRun.Findings)), (typeof(OutreachTask), nameof(OutreachTask.Finding)),
                      (typeof(OutreachTaskEvent), nameof(OutreachTaskEvent.Detail)), (typeof(AuditEvent), nameof(AuditEvent.Detail)),

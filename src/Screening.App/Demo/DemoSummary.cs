@@ -25,5 +25,6 @@ public static class DemoSummary
               ./screening runs list                            screening history
               ./screening worker                               consumers + nightly schedule (health: http://127.0.0.1:5081/health)
             """);
+        AnsiConsole.MarkupLine("  ./screening web                                  care-team worklist at " + Markup.Escape(Web.Auth.DemoUsers.SignInLine("http://127.0.0.1:5080")));
     }
 }

@@ -1,0 +1,66 @@
+using System.Text;
+using Screening.App.Web.Shared;
+using Screening.Domain.Screening;
+using static Screening.App.Web.Shared.Html;
+
+namespace Screening.App.Web.Patients;
+
+/// <summary>The evidence section: hemoglobin and calcium over time (threshold line, evidence marked) and the DXA history.</summary>
+public static class EvidenceCharts
+{
+    private static readonly (string Analyte, string Title, string Rule)[] Charts =
+    [
+        ("hemoglobin", "Hemoglobin", RuleIds.PersistentAnemia),
+        ("calcium-total", "Total calcium", RuleIds.PersistentHypocalcemia),
+        ("calcium-ionized", "Ionized calcium", RuleIds.PersistentHypocalcemia),
+    ];
+
+    public static string Render(PatientRecordView view, IReadOnlyDictionary<long, Finding?> findings)
+    {
+        var evidenceIds = findings.Values.Where(f => f is not null).SelectMany(f => f!.Evidence).Select(e => (e.SourceSystem, e.ResultId)).ToHashSet();
+        var sb = new StringBuilder("<section class=\"card\" id=\"evidence\"><h2>Results over time</h2><div class=\"grid\">");
+        foreach (var (analyte, title, rule) in Charts)
+        {
+            var results = view.Results.Where(r => r.Analyte == analyte && r.CanonicalValue is not null).ToList();
+            if (results.Count == 0 && analyte != "hemoglobin" && analyte != "calcium-total") continue;
+            var finding = view.Tasks.Where(t => t.RuleId == rule).Select(t => findings.GetValueOrDefault(t.Id)).FirstOrDefault(f => f is not null);
+            var points = results.Select(r => new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
+                evidenceIds.Contains((r.SourceSystem, r.ResultId)),
+                $"{D(r.CollectedOn)}: {N(r.CanonicalValue)} {r.CanonicalUnit} ({r.Status}, {r.EncounterClass})")).ToList();
+            var unit = results.FirstOrDefault()?.CanonicalUnit ?? (analyte == "calcium-ionized" ? "mmol/L" : analyte == "hemoglobin" ? "g/dL" : "mg/dL");
+            sb.Append("<div>").Append(SvgLineChart.Render(title, unit, points, RuleTexts.Threshold(finding, analyte, view.Patient.Sex))).Append("</div>");
+        }
+        sb.Append("</div>");
+        return sb.Append(Dxa(view, findings)).Append("</section>").ToString();
+    }
+
+    private static string Dxa(PatientRecordView view, IReadOnlyDictionary<long, Finding?> findings)
+    {
+        var tScores = view.Results.Where(r => r.Analyte == "dxa-t-score").ToList();
+        var dates = view.Procedures.Select(p => p.PerformedOn).Concat(tScores.Select(t => t.CollectedOn)).Distinct().Order().ToList();
+        var dxaTask = view.Tasks.FirstOrDefault(t => t.RuleId == RuleIds.OverdueDxa);
+        var sb = new StringBuilder("<h2>DXA history</h2>");
+        if (dxaTask is not null)
+        {
+            var details = findings.GetValueOrDefault(dxaTask.Id)?.Details;
+            sb.Append($"<p>DXA due <b>{D(dxaTask.DueDate)}</b>");
+            if (details?.GetValueOrDefault("intervalMonths") is { } months)
+                sb.Append($" · interval {E(months)} months ({E(details.GetValueOrDefault("intervalRule"))})");
+            if (details?.GetValueOrDefault("eligibleSince") is { } eligible)
+                sb.Append($" · eligible since {E(eligible)} ({E(details.GetValueOrDefault("eligibilityRoute"))})");
+            if (details?.GetValueOrDefault("lastScan") is { } lastScan && lastScan != "never") sb.Append($" · last scan {E(lastScan)}");
+            sb.Append("</p>");
+        }
+        if (dates.Count == 0) return sb.Append("<p class=\"muted\">No DXA scan on file.</p>").ToString();
+        sb.Append("<table class=\"dxa\"><thead><tr><th>Date</th><th>Procedure</th><th>T-scores (site LOINC)</th><th>Lowest</th></tr></thead><tbody>");
+        foreach (var day in dates)
+        {
+            var procs = view.Procedures.Where(p => p.PerformedOn == day).Select(p => $"{p.CodeSystem} {p.Code}");
+            var scores = tScores.Where(t => t.CollectedOn == day && t.CanonicalValue is not null).ToList();
+            var lowest = scores.Count == 0 ? "" : N(scores.Min(s => s.CanonicalValue));
+            sb.Append($"<tr><td>{D(day)}</td><td>{E(string.Join(", ", procs))}</td>");
+            sb.Append($"<td>{E(string.Join(", ", scores.Select(s => $"{N(s.CanonicalValue)} ({s.Loinc})")))}</td><td>{lowest}</td></tr>");
+        }
+        return sb.Append("</tbody></table>").ToString();
+    }
+}

@@ -1,0 +1,45 @@
+using Npgsql;
+using Screening.App.Web.Auth;
+using Screening.App.Web.Shared;
+
+namespace Screening.App.Web.Worklist;
+
+/// <summary>GET /worklist (page) and GET /worklist.csv (export of the current filter).</summary>
+public static class WorklistEndpoints
+{
+    public static void MapWorklist(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Redirect("/worklist"));
+        app.MapGet("/worklist", async (HttpContext ctx, WorklistQuery query, WebOptions options, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var user = WebUser.From(ctx.User);
+            var (filter, problems) = WorklistFilter.Parse(ctx.Request.Query, options.PageSize);
+            if (problems.Count > 0) filter = filter with { After = null };
+            var counts = await query.CountAsync(filter, user.TeamFilter, Today(clock), ct);
+            var (rows, next) = await query.PageAsync(filter, user.TeamFilter, ct);
+            var teams = user.IsAdmin ? await TeamsAsync(db, ct) : user.Teams;
+            return Layout.Page(ctx, "Worklist", WorklistPage.Render(ctx, user, filter, counts, rows, next, problems, teams));
+        });
+        app.MapGet("/worklist.csv", async (HttpContext ctx, WorklistQuery query, WebOptions options, WebAudit audit, CancellationToken ct) =>
+        {
+            var user = WebUser.From(ctx.User);
+            var (filter, problems) = WorklistFilter.Parse(ctx.Request.Query, options.PageSize);
+            if (problems.Count > 0) return Results.BadRequest(new { problems });
+            var rows = await query.ExportAsync(filter, user.TeamFilter, options.MaxExportRows, ct);
+            await audit.RecordAsync(user.UserName, "worklist.export", "outreach_task", null, null, new { rows = rows.Count, filter = filter.ToQuery() }, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(WorklistCsv.Write(rows)), "text/csv; charset=utf-8", "worklist.csv");
+        });
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>Every care team that has tasks (for an admin's team filter and the reassign list).</summary>
+    public static async Task<List<string>> TeamsAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT DISTINCT care_team FROM outreach_task UNION SELECT DISTINCT team FROM app_user_team ORDER BY 1");
+        var teams = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) teams.Add(r.GetString(0));
+        return teams;
+    }
+}
