@@ -12,6 +12,15 @@ command -v dotnet >/dev/null || { echo "test.sh: dotnet (SDK 10) not found on PA
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 infra/services.sh up
+# The browser test drives Debian's Chromium (no browser download is possible here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing Debian chromium for the browser test" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+  else
+    echo "test.sh: chromium is missing; install it (apt-get install -y chromium) or the browser test fails" >&2
+  fi
+fi
 eval "$(infra/services.sh env)"
 export SCREENING_REQUIRE_SERVICES=1
 

@@ -33,6 +33,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"[green]✓[/] {settings.Patients:N0} patients consumed from RabbitMQ and stored");
 
             await ScreenCommand.RunAsync(app.Services, date, "demo", ct);
+            await Screening.App.Web.Auth.DemoUsers.EnsureAsync(app.Services, ct);
             await DemoSummary.PrintAsync(app.Services, ct);
             await app.StopAsync(ct);
             return 0;

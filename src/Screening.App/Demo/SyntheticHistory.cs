@@ -39,8 +39,8 @@ internal sealed class SyntheticHistory(Random random, string patientId, DateOnly
         for (var i = 0; i < days.Count; i++)
         {
             var collected = anchor.AddDays(-days[i]);
-            var albumin = Math.Round(hypocalcemic ? 3.6 + random.NextDouble() * 0.8 : 3.4 + random.NextDouble() * 1.2, 1);
-            var total = hypocalcemic ? 7.4 + random.NextDouble() * 0.6 : 9.0 + Gaussian() * 0.35;
+            var albumin = Math.Round(hypocalcemic ? 3.6 + random.NextDouble() * 0.3 : 3.4 + random.NextDouble() * 1.2, 1);
+            var total = hypocalcemic ? 7.7 + random.NextDouble() * 0.4 : 9.0 + Gaussian() * 0.35;
             Add($"CA-{i}", "17861-6", (decimal)Math.Round(total, 1), "mg/dL", collected);
             Add($"ALB-{i}", "1751-7", (decimal)albumin, "g/dL", collected);
             if (ionized) Add($"ICA-{i}", "1994-3", (decimal)Math.Round(hypocalcemic ? 0.95 + random.NextDouble() * 0.12 : 1.2 + Gaussian() * 0.04, 2), "mmol/L", collected);
