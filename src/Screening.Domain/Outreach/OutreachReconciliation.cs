@@ -6,7 +6,9 @@ namespace Screening.Domain.Outreach;
 /// Reconciles one rule outcome with the patient's open task (clinical-rules §9.1 "Task uniqueness", "Snooze",
 /// "Retraction"): open for a new finding, update evidence in place, reopen after an expired snooze, close when the
 /// finding no longer holds — with the exclusion reason, or <c>evidence-retracted</c> when the task's evidence was
-/// retracted, else <c>resolved</c>. Pure: the evidence key is computed by the caller from the finding.
+/// retracted, else <c>resolved</c>. A finding a care team already worked (completed or dismissed) with the same
+/// evidence stays quiet for <c>quietDays</c>; new evidence opens a task at once. Pure: the evidence key is computed
+/// by the caller from the finding.
 /// </summary>
 public static class OutreachReconciliation
 {
@@ -15,11 +17,14 @@ public static class OutreachReconciliation
 
     public static TaskDecision Decide(
         OpenTask? task, RuleOutcome outcome, string? findingEvidenceKey,
-        IReadOnlySet<string> retractedResultIds, DateOnly asOf)
+        IReadOnlySet<string> retractedResultIds, DateOnly asOf, WorkedTask? lastWorked = null, int quietDays = 0)
     {
         if (outcome.Finding is not null)
         {
-            if (task is null) return new TaskDecision(TaskAction.Open);
+            if (task is null)
+                return lastWorked is not null && lastWorked.EvidenceKey == findingEvidenceKey && asOf < lastWorked.ClosedOn.AddDays(quietDays)
+                    ? TaskDecision.Nothing
+                    : new TaskDecision(TaskAction.Open);
             if (task.State == OpenTaskState.Snoozed && task.SnoozedUntil is { } until && until <= asOf)
                 return new TaskDecision(TaskAction.Reopen);
             return task.EvidenceKey == findingEvidenceKey ? TaskDecision.Nothing : new TaskDecision(TaskAction.Update);

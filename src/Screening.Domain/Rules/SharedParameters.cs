@@ -17,6 +17,13 @@ public sealed class SharedParameters
     public required PlausibilityLimits Plausibility { get; init; }
     /// <summary>Severe values for the alert path (§9.1 "Severe values").</summary>
     public required CriticalLimits Critical { get; init; }
+    /// <summary>Longest snooze a care team may set; the task reopens on expiry if still met (§9.1 "Snooze", Epic postpone).</summary>
+    public int SnoozeMaxDays { get; init; } = 180;
+    /// <summary>
+    /// After a care team completes or dismisses a task, the same finding (same evidence) does not open a new task for
+    /// this many days; new evidence opens one at once (§9.1 "Task uniqueness"; TouchWorks temporary deferral).
+    /// </summary>
+    public int WorkedTaskQuietDays { get; init; } = 180;
 
     public bool Counts(LabObservation observation) => CountableStatuses.Contains(observation.Status);
 

@@ -15,6 +15,8 @@ internal static class SharedSectionReader
         var minimumAge = section.Int("minimumAgeYears", 0, 130);
         var tolerance = section.Decimal("referenceLowTolerance", 0m, 0.5m);
         var plausibility = Plausibility(section);
+        var snoozeMax = section.Int("snoozeMaxDays", 1, 3650);
+        var quiet = section.Int("workedTaskQuietDays", 0, 3650);
         var critical = section.Object("critical");
         var limits = new CriticalLimits
         {
@@ -32,6 +34,8 @@ internal static class SharedSectionReader
             ReferenceLowTolerance = tolerance,
             Plausibility = plausibility,
             Critical = limits,
+            SnoozeMaxDays = snoozeMax,
+            WorkedTaskQuietDays = quiet,
         };
     }
 
