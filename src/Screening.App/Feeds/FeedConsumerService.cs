@@ -22,6 +22,15 @@ public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHand
     private static readonly TimeSpan RequeueDelay = TimeSpan.FromSeconds(5);
     private IConnection? connection;
     private readonly List<IChannel> channels = [];
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Host start waits (up to 30 s) until the queues are declared and consumed, so a publisher started right
+    /// after finds them; a broker that is down does not fail the start: consumers keep trying in the background.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(30), cancellationToken));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +39,7 @@ public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHand
             try
             {
                 await StartConsumersAsync(stoppingToken);
+                ready.TrySetResult();
                 return; // automatic recovery keeps connection, topology and consumers alive from here
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }

@@ -15,8 +15,8 @@ public sealed record ReplaySummary(int Payloads, int Rows, int Replayed, int Rej
 /// Replays stored rejects after a mapping or code fix: each distinct payload is re-read with the CURRENT readers and
 /// the given local-code map and ingested as one batch. In that batch's transaction the rows are claimed (so two replays
 /// never take the same rows, and new reject rows can be written for what still fails); after commit they are marked
-/// <c>replayed</c> when the payload now reads and validates without a reject, else <c>rejected-again</c>, with the
-/// outcome in <c>replay_note</c>. Ingest is idempotent, so replaying a payload whose results are stored changes nothing.
+/// <c>replayed</c> when their unit now reads and validates without a reject, else <c>rejected-again</c>, with the
+/// outcome in <c>replay_note</c> (an HL7 message is judged per OBX, see <see cref="StillFails"/>). Ingest is idempotent, so replaying a payload whose results are stored changes nothing.
 /// </summary>
 public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIngest ingest, ILogger<RejectReplay> logger)
 {
@@ -43,12 +43,15 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
             try { summary = await ingest.IngestAsync(batch, ct); }
             catch (AlreadyReplayedException) { skipped += group.Ids.Length; continue; }
 
-            var ok = summary.Rejected == 0;
             var note = Note(summary);
-            await MarkAsync(claimed, ok ? "replayed" : "rejected-again", note, ct);
+            var failing = claimed.Where(id => StillFails(format, payload, group.Locations[Array.IndexOf(group.Ids, id)], outcome.Rejects, summary)).ToArray();
+            var fixedRows = claimed.Except(failing).ToArray();
+            if (fixedRows.Length > 0) await MarkAsync(fixedRows, "replayed", note, ct);
+            if (failing.Length > 0) await MarkAsync(failing, "rejected-again", note, ct);
             rows += claimed.Length;
             skipped += group.Ids.Length - claimed.Length;
-            if (ok) replayed += claimed.Length; else again += claimed.Length;
+            replayed += fixedRows.Length;
+            again += failing.Length;
             accepted += summary.Accepted;
             duplicates += summary.Duplicates;
             ignored += summary.Ignored;
@@ -67,18 +70,38 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
         return s.Rejected == 0 ? text : text + " (" + string.Join(", ", s.RejectedByReason.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")) + ")";
     }
 
-    private sealed record Group(long FirstId, long[] Ids);
+    /// <summary>
+    /// Whether the unit a reject row stands for still fails. An HL7 v2 payload is a whole message holding many units
+    /// (one per OBX): its row still fails if the re-read rejects the same segment again (OBX[5]-3 → OBX[5]) or the
+    /// message as a whole; results that now read but fail validation get new reject rows of their own. Every other
+    /// payload is one unit (a resource, a line, a row, a result): any reject means it still fails.
+    /// </summary>
+    internal static bool StillFails(string format, string payload, string location, IReadOnlyList<Interop.InputReject> readerRejects, IngestSummary summary)
+    {
+        if (format != FeedFormats.Hl7v2 || payload.TrimStart().StartsWith('{') || payload.StartsWith(PayloadText.Base64Prefix, StringComparison.Ordinal))
+            return summary.Rejected > 0;
+        var unit = Unit(location);
+        return readerRejects.Any(r => Unit(r.Location) is not { } other || other == unit);
+    }
+
+    private static string? Unit(string location)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(location, @"^([A-Z][A-Z0-9]{2}\[\d+\])");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private sealed record Group(long FirstId, long[] Ids, string[] Locations);
 
     private async Task<List<Group>> GroupsAsync(RejectFilter filter, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand($"""
-            SELECT min(id), array_agg(id ORDER BY id) FROM rejected_message WHERE {RejectStore.Where(filter, out var args)}
+            SELECT min(id), array_agg(id ORDER BY id), array_agg(location ORDER BY id) FROM rejected_message WHERE {RejectStore.Where(filter, out var args)}
             GROUP BY format, payload_hash ORDER BY min(id)
             """);
         foreach (var a in args) cmd.Parameters.Add(a);
         var groups = new List<Group>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) groups.Add(new Group(reader.GetInt64(0), reader.GetFieldValue<long[]>(1)));
+        while (await reader.ReadAsync(ct)) groups.Add(new Group(reader.GetInt64(0), reader.GetFieldValue<long[]>(1), reader.GetFieldValue<string[]>(2)));
         return groups;
     }
 

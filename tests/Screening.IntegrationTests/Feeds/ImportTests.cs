@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Screening.App.Feeds;
+using Screening.App.Hosting;
+using Screening.Data.Rejects;
+using Screening.Data.Screening;
+using Screening.IntegrationTests.Infrastructure;
+using Screening.Interop.FileMode;
+using Screening.Interop.Mapping;
+
+namespace Screening.IntegrationTests.Feeds;
+
+/// <summary><c>screening import</c>: files through RabbitMQ in batches, replies per batch, identity-based re-runs.</summary>
+public sealed class ImportTests
+{
+    private static readonly DateOnly AsOf = new(2022, 6, 30); // four overdue-DXA findings in this export
+
+    [IntegrationFact]
+    public async Task Importing_the_Synthea_export_through_RabbitMQ_then_screening_the_database_finds_what_the_file_mode_screen_finds_and_a_second_import_adds_nothing()
+    {
+        await using var servers = await IsolatedServers.CreateAsync();
+        using var host = await TestApp.StartAsync(servers, HostRole.Demo);
+        var export = FeedSupport.Fixture("synthea", "dverma11-pophealth");
+        var importer = ActivatorUtilities.CreateInstance<FeedImporter>(host.Services);
+
+        var first = await importer.RunAsync(new ImportRequest(export, null, 500), LocalCodeMap.Empty, null, CancellationToken.None);
+
+        Assert.True(first.Complete, $"unconfirmed {first.Unconfirmed}, failed {first.Failed}: {first.FirstError}");
+        Assert.True(first.Accepted > 0);
+        Assert.Equal(first.Batches, first.Confirmed);
+        var results = await servers.DataSource.Count("SELECT count(*) FROM lab_result");
+        Assert.Equal(first.Accepted, results);
+
+        await host.Get<PopulationScreen>().RunAsync(AsOf, "test", CancellationToken.None);
+        var fromDatabase = await DatabaseFindings(servers);
+        var fromFiles = FileFindings(export, host.Get<ActiveRules>());
+        Assert.NotEmpty(fromFiles);
+        Assert.Equal(fromFiles, fromDatabase);
+
+        var second = await importer.RunAsync(new ImportRequest(export, null, 500), LocalCodeMap.Empty, null, CancellationToken.None);
+        Assert.True(second.Complete);
+        Assert.Equal((0L, first.Accepted), (second.Accepted, second.Duplicates));
+        Assert.Equal(results, await servers.DataSource.Count("SELECT count(*) FROM lab_result"));
+        await host.StopAsync();
+    }
+
+    [IntegrationFact]
+    public async Task Rejects_found_while_reading_an_imported_file_are_stored_with_their_format_and_header_so_they_can_be_replayed()
+    {
+        await using var servers = await IsolatedServers.CreateAsync();
+        using var host = await TestApp.StartAsync(servers, HostRole.Demo);
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllLinesAsync(file, [
+            "patient_id,result_id,loinc,value,unit,collected_at,status",
+            "P-CSV-1,CSV-1,718-7,11.0,g/dL,2024-08-01T09:00:00-05:00,final",
+            "P-CSV-1,CSV-2,718-7,11.2,g/dL,2025-02-15T09:00:00-05:00,finalised",
+            "P-CSV-2,CSV-3,2345-7,95,mg/dL,2025-02-15T09:00:00-05:00,final",
+        ]);
+        try
+        {
+            var importer = ActivatorUtilities.CreateInstance<FeedImporter>(host.Services);
+            var summary = await importer.RunAsync(new ImportRequest(file, null, 500), LocalCodeMap.Empty, null, CancellationToken.None);
+
+            Assert.Equal((1L, 1L, 1L), (summary.Accepted, summary.Ignored, summary.RejectedByReason.GetValueOrDefault("invalid-status")));
+            var payload = await servers.DataSource.Scalar<string>("SELECT payload FROM rejected_message WHERE reason_code = 'invalid-status' AND format = 'csv'");
+            Assert.Equal("patient_id,result_id,loinc,value,unit,collected_at,status\nP-CSV-1,CSV-2,718-7,11.2,g/dL,2025-02-15T09:00:00-05:00,finalised", payload);
+
+            var replay = await ActivatorUtilities.CreateInstance<RejectReplay>(host.Services)
+                .ReplayAsync(new RejectFilter(Reason: "invalid-status"), LocalCodeMap.Empty, "test", CancellationToken.None);
+            Assert.Equal((1, 1), (replay.RejectedAgain, replay.StillRejectedByReason.GetValueOrDefault("invalid-status")));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        await host.StopAsync();
+    }
+
+    private static SortedSet<string> FileFindings(string export, ActiveRules rules)
+    {
+        using var findings = new StringWriter();
+        FileScreening.Run(new FileScreenRequest(export, null, AsOf, DateTimeOffset.UtcNow), rules.Rules, findings, TextWriter.Null);
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in findings.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            set.Add(Key(root.GetProperty("patientId").GetString()!, root.GetProperty("rule").GetString()!,
+                root.GetProperty("since").ValueKind == JsonValueKind.Null ? null : root.GetProperty("since").GetString(), root.GetProperty("lowest")));
+        }
+        return set;
+    }
+
+    private static async Task<SortedSet<string>> DatabaseFindings(IsolatedServers servers)
+    {
+        await using var cmd = servers.DataSource.CreateCommand("""
+            SELECT p.external_id, t.rule_id, t.since, t.finding::text FROM outreach_task t JOIN patient p USING (patient_key)
+            WHERE t.status IN ('open', 'in-progress', 'snoozed') AND t.rule_id <> 'critical-value'
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            using var finding = JsonDocument.Parse(reader.GetString(3));
+            var since = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            set.Add(Key(reader.GetString(0), reader.GetString(1), since,
+                finding.RootElement.TryGetProperty("lowest", out var lowest) ? lowest : default));
+        }
+        return set;
+    }
+
+    private static string Key(string patient, string rule, string? since, JsonElement lowest) =>
+        $"{patient}|{rule}|{since}|" + (lowest.ValueKind == JsonValueKind.Object
+            ? $"{lowest.GetProperty("value").GetDecimal().ToString(CultureInfo.InvariantCulture)} {lowest.GetProperty("unit").GetString()} {lowest.GetProperty("at").GetString()}"
+            : "-");
+}
