@@ -59,6 +59,17 @@ public static class ImportCommand
 
     private static async Task<ImportSummary> RunWithProgressAsync(FeedImporter importer, ImportRequest request, CancellationToken ct)
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Redirected output (CI, logs): one plain progress line every few seconds instead of a live bar.
+            var next = TimeSpan.Zero;
+            return await importer.RunAsync(request, LocalCodes.Load(), p =>
+            {
+                if (p.Elapsed < next) return;
+                next = p.Elapsed + TimeSpan.FromSeconds(5);
+                Console.Out.WriteLine(Line(p));
+            }, ct);
+        }
         ImportSummary? summary = null;
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
@@ -72,13 +83,16 @@ public static class ImportCommand
                     task.IsIndeterminate = p.EstimatedUnits is null;
                     task.MaxValue = max;
                     task.Value = p.UnitsConfirmed;
-                    task.Description = $"{p.UnitsConfirmed:N0}/{(p.EstimatedUnits is { } e ? e.ToString("N0") : "?")} records · {p.Rate:N0}/s · batches {p.BatchesConfirmed}/{p.BatchesPublished}";
+                    task.Description = Line(p);
                 }, ct);
                 task.Value = task.MaxValue;
                 task.StopTask();
             });
         return summary!;
     }
+
+    private static string Line(ImportProgress p) =>
+        $"{p.UnitsConfirmed:N0}/{(p.EstimatedUnits is { } e ? e.ToString("N0") : "?")} records stored · {p.Rate:N0}/s · batches {p.BatchesConfirmed}/{p.BatchesPublished}";
 
     private static InputFormat? ParseFormat(string? text) => text?.Trim().ToLowerInvariant() switch
     {
