@@ -34,7 +34,12 @@ public static class ImportCommand
             if (size is < 1 or > 20_000) throw new OptionsProblemsException(["--batch-size must be between 1 and 20000."]);
 
             var settings = ScreeningSettings.Read(new ConfigurationBuilder().AddEnvironmentVariables("SCREENING_").Build()).Validate(rabbitMq: true);
-            var consumers = await BrokerProbe.ConsumersAsync(settings.RabbitMq.Url!, Queues.Records, ct);
+            uint? consumers;
+            try { consumers = await BrokerProbe.ConsumersAsync(settings.RabbitMq.Url!, Queues.Records, ct); }
+            catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException ex)
+            {
+                throw new OptionsProblemsException([$"Cannot reach RabbitMQ ({ex.InnerException?.Message ?? ex.Message}). Start it with 'infra/services.sh up' or check SCREENING_AMQP."]);
+            }
             var local = !parse.GetValue(noLocal) && consumers is not > 0;
             if (!local && consumers is null)
                 throw new OptionsProblemsException([$"import: queue {Queues.Records} does not exist; start 'screening worker' once, or drop --no-local-worker."]);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Screening.Data;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.Data.Rejects;
@@ -32,6 +34,8 @@ public static class RejectsCommand
             var counts = await store.CountsAsync(filter, ct);
             var rows = await store.ListAsync(filter, parse.GetValue(limit), ct);
             RejectListView.Write(counts, rows, parse.GetValue(format), Console.Out);
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
+            await AuditTrail.RecordAsync(db, Environment.UserName, "rejects.list", "rejected_message", rows.Count, ct);
             return 0;
         }));
         return command;

@@ -83,7 +83,13 @@ public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHand
             try
             {
                 var summary = await handler.HandleAsync(queue, delivery.Body, stoppingToken);
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+                try { await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None); }
+                catch (Exception ex)
+                {
+                    // Committed but not acknowledged (channel lost): the broker redelivers it and ingest finds duplicates.
+                    logger.LogWarning("{Queue}: acknowledging a stored message failed ({ErrorType}); its redelivery will be a duplicate", queue.Name, ex.GetType().Name);
+                    return;
+                }
                 progress.Consumed(1);
                 logger.LogInformation(
                     "{Queue}: message of {Bytes} bytes ingested: {Accepted} new, {Duplicates} duplicate, {Ignored} ignored, {Rejected} rejected",

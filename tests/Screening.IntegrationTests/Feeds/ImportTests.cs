@@ -116,3 +116,27 @@ public sealed class ImportTests
             ? $"{lowest.GetProperty("value").GetDecimal().ToString(CultureInfo.InvariantCulture)} {lowest.GetProperty("unit").GetString()} {lowest.GetProperty("at").GetString()}"
             : "-");
 }
+
+/// <summary>The import and the worker as separate processes (separate hosts and buses on one broker).</summary>
+public sealed class ImportWithSeparateWorkerTests
+{
+    [IntegrationFact]
+    public async Task An_import_that_only_publishes_gets_every_batch_confirmed_by_a_separate_worker()
+    {
+        await using var servers = await IsolatedServers.CreateAsync();
+        using var worker = await TestApp.StartAsync(servers, HostRole.Demo);
+        using var publisher = await TestApp.StartAsync(servers, HostRole.Publisher);
+        Assert.Equal(1u, await BrokerProbe.ConsumersAsync(servers.AmqpUrl, "screening.records", CancellationToken.None));
+
+        var importer = ActivatorUtilities.CreateInstance<FeedImporter>(publisher.Services);
+        var summary = await importer.RunAsync(new ImportRequest(FeedSupport.Fixture("fhir-r4", "Bundle-ghp.json"), null, 10),
+            LocalCodeMap.Empty, null, CancellationToken.None);
+
+        Assert.True(summary.Complete);
+        Assert.True(summary.Batches > 1);
+        Assert.Equal((3L, summary.Batches), (summary.Accepted, summary.Confirmed));
+        Assert.Equal(3, await servers.DataSource.Count("SELECT count(*) FROM lab_result"));
+        await publisher.StopAsync();
+        await worker.StopAsync();
+    }
+}
