@@ -78,6 +78,44 @@ public sealed class ImportTests
         await host.StopAsync();
     }
 
+    [IntegrationFact]
+    public async Task A_bad_Synthea_row_and_a_result_failing_validation_are_stored_so_that_replay_reads_them_with_the_right_reader()
+    {
+        await using var servers = await IsolatedServers.CreateAsync();
+        using var host = await TestApp.StartAsync(servers, HostRole.Demo);
+        var export = Directory.CreateTempSubdirectory("synthea-import-");
+        await File.WriteAllTextAsync(Path.Combine(export.FullName, "patients.csv"), "Id,BIRTHDATE,GENDER\nSP-1,1950-01-01,F\n");
+        await File.WriteAllTextAsync(Path.Combine(export.FullName, "observations.csv"), string.Join('\n',
+            "DATE,PATIENT,ENCOUNTER,CODE,DESCRIPTION,VALUE,UNITS,TYPE",
+            "2025-01-10T09:00:00Z,SP-1,,718-7,Hemoglobin,11.0,g/dL,numeric",
+            "2025-13-45,SP-1,,718-7,Hemoglobin,10.5,g/dL,numeric",
+            "2025-02-10T09:00:00Z,SP-1,,718-7,Hemoglobin,10.9,g/mL,numeric") + "\n");
+        try
+        {
+            var summary = await ActivatorUtilities.CreateInstance<FeedImporter>(host.Services)
+                .RunAsync(new ImportRequest(export.FullName, null, 500), LocalCodeMap.Empty, null, CancellationToken.None);
+            Assert.Equal((1L, 1L, 1L), (summary.Accepted, summary.RejectedByReason.GetValueOrDefault("missing-collection-time"),
+                summary.RejectedByReason.GetValueOrDefault("unknown-unit")));
+            Assert.Equal("observations.csv: line 3: DATE", await servers.DataSource.Scalar<string>(
+                "SELECT location FROM rejected_message WHERE reason_code = 'missing-collection-time' AND format = 'synthea'"));
+            Assert.Equal(1, await servers.DataSource.Count("SELECT count(*) FROM rejected_message WHERE reason_code = 'unknown-unit' AND format = 'json'"));
+
+            var replay = ActivatorUtilities.CreateInstance<RejectReplay>(host.Services);
+            var row = await replay.ReplayAsync(new RejectFilter(Reason: "missing-collection-time"), LocalCodeMap.Empty, "test", CancellationToken.None);
+            var unit = await replay.ReplayAsync(new RejectFilter(Reason: "unknown-unit"), LocalCodeMap.Empty, "test", CancellationToken.None);
+
+            // Read again by the Synthea and JSON readers, each still fails for its own reason (not "unparseable").
+            Assert.Equal((1, 1), (row.RejectedAgain, row.StillRejectedByReason.GetValueOrDefault("missing-collection-time")));
+            Assert.Equal((1, 1), (unit.RejectedAgain, unit.StillRejectedByReason.GetValueOrDefault("unknown-unit")));
+            Assert.Equal(0, await servers.DataSource.Count("SELECT count(*) FROM rejected_message WHERE reason_code = 'unparseable'"));
+        }
+        finally
+        {
+            export.Delete(recursive: true);
+        }
+        await host.StopAsync();
+    }
+
     private static SortedSet<string> FileFindings(string export, ActiveRules rules)
     {
         using var findings = new StringWriter();
