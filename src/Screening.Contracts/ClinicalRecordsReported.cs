@@ -12,4 +12,11 @@ public sealed record ClinicalRecordsReported
     public IReadOnlyList<LabResultReported> Results { get; init; } = [];
     public IReadOnlyList<ConditionReported> Conditions { get; init; } = [];
     public IReadOnlyList<ProcedureReported> Procedures { get; init; } = [];
+    /// <summary>What the batch was read from (hl7v2 | fhir | ndjson | csv | synthea | json): stored with each reject so
+    /// <c>screening rejects replay</c> knows which reader to use. Absent means json.</summary>
+    public string? Format { get; init; }
+    /// <summary>Input the reader already rejected (optional): stored with the batch, in the same transaction.</summary>
+    public IReadOnlyList<ReportedReject> Rejects { get; init; } = [];
+    /// <summary>Units the reader deliberately ignored (counted in the batch summary).</summary>
+    public int Ignored { get; init; }
 }

@@ -17,6 +17,8 @@ public static class ScreeningCli
             RunsCommand.Create(),
             RulesCommand.Create(),
             DemoCommand.Create(),
+            ImportCommand.Create(),
+            RejectsCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
         };

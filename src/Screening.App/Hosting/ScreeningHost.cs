@@ -60,6 +60,7 @@ public static class ScreeningHost
         if (role.HasFlag(HostRole.Publisher) || role.HasFlag(HostRole.Consumers))
         {
             services.AddScreeningMessaging(settings.RabbitMq, consumers: role.HasFlag(HostRole.Consumers));
+            if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest)) Feeds.FeedsSetup.AddScreeningFeeds(services, settings.RabbitMq);
             services.AddSingleton<TaskEventDispatcher>();
         }
         if (role.HasFlag(HostRole.Scheduler))

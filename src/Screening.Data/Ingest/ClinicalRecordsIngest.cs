@@ -19,12 +19,13 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
         var receivedAt = clock.Now;
         var accepted = new List<AcceptedResult>(batch.Results.Count);
         var rejects = new List<InputReject>(batch.Rejects);
+        var invalid = new List<InputReject>();
         var ignored = batch.Ignored;
         foreach (var result in batch.Results)
             switch (ResultAcceptance.Evaluate(result, receivedAt, rules.Rules))
             {
                 case ResultAcceptance.Verdict.Store a: accepted.Add(a.Result); break;
-                case ResultAcceptance.Verdict.Reject r: rejects.Add(r.Record); break;
+                case ResultAcceptance.Verdict.Reject r: invalid.Add(r.Record); rejects.Add(r.Record); break;
                 default: ignored++; break;
             }
 
@@ -34,7 +35,10 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, rejects, receivedAt, ct);
+        if (batch.InTransaction is { } hook) await hook(connection, tx, ct);
+        await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
+        // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
+        await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
         var keys = await PatientUpsert.UpsertAsync(connection, tx, batch.Patients, referenced, receivedAt, ct);
         var touched = new HashSet<long>(batch.Patients.Select(p => keys[p.PatientId.Trim()]));
         var written = await ResultWriter.WriteAsync(connection, tx, accepted, keys, receivedAt, ct);

@@ -17,6 +17,12 @@ public sealed record IngestBatch(
     IReadOnlyList<InputReject> Rejects,
     int Ignored = 0)
 {
+    /// <summary>
+    /// Runs first inside the batch's transaction (e.g. the reject replay claims the rows it replays), so whatever it
+    /// writes commits or rolls back together with the batch.
+    /// </summary>
+    public Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, CancellationToken, Task>? InTransaction { get; init; }
+
     public static IngestBatch Of(string source, string format, ClinicalRecordsReported records) =>
         new(source, format, records.Patients, records.Results, records.Conditions, records.Procedures, []);
 }

@@ -1,0 +1,46 @@
+using RabbitMQ.Client;
+using Screening.Data.Rejects;
+
+namespace Screening.App.Feeds;
+
+/// <summary>One non-JSON feed queue: its name (= its fanout exchange) and the format its bodies are read as.</summary>
+public sealed record FeedQueue(string Name, string Format)
+{
+    /// <summary>Where a message goes after <see cref="FeedQueues.DeliveryLimit"/> failed deliveries (kept, never dropped).</summary>
+    public string DeadLetter => Name + ".dead";
+}
+
+/// <summary>
+/// The documented HL7 v2 and FHIR queues. Any AMQP client publishes the body as is (no envelope, no content type
+/// needed) to the exchange of the same name. Queues are quorum queues with a delivery limit; a message that keeps
+/// failing (e.g. the database is down for minutes) is dead-lettered to <c>&lt;queue&gt;.dead</c>, never dropped.
+/// </summary>
+public static class FeedQueues
+{
+    /// <summary>Body: one HL7 v2 message (ORU^R01, ADT^A04/A08/A31), an MLLP-framed stream, or an FHS/BHS batch file.</summary>
+    public static readonly FeedQueue Hl7v2 = new("screening.hl7v2", FeedFormats.Hl7v2);
+    /// <summary>Body: one FHIR R4 resource (Observation, Patient, Condition, Procedure), a Bundle, or FHIR NDJSON.</summary>
+    public static readonly FeedQueue Fhir = new("screening.fhir", FeedFormats.Fhir);
+
+    public static readonly IReadOnlyList<FeedQueue> All = [Hl7v2, Fhir];
+
+    public const int DeliveryLimit = 20;
+
+    /// <summary>Declares exchange → quorum queue (+ its dead-letter exchange and queue). Idempotent; same arguments everywhere.</summary>
+    public static async Task DeclareAsync(IChannel channel, FeedQueue queue, CancellationToken ct)
+    {
+        await channel.ExchangeDeclareAsync(queue.DeadLetter, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+        await channel.QueueDeclareAsync(queue.DeadLetter, durable: true, exclusive: false, autoDelete: false,
+            new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: ct);
+        await channel.QueueBindAsync(queue.DeadLetter, queue.DeadLetter, "", cancellationToken: ct);
+
+        await channel.ExchangeDeclareAsync(queue.Name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+        await channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
+        {
+            ["x-queue-type"] = "quorum",
+            ["x-delivery-limit"] = DeliveryLimit,
+            ["x-dead-letter-exchange"] = queue.DeadLetter,
+        }, cancellationToken: ct);
+        await channel.QueueBindAsync(queue.Name, queue.Name, "", cancellationToken: ct);
+    }
+}
