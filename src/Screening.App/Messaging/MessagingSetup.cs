@@ -17,6 +17,7 @@ public static class MessagingSetup
         services.AddSingleton<ITaskEventPublisher, MassTransitTaskEventPublisher>();
         services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry(); // MassTransit 8.3+ phones home by default; health data systems make no outbound calls
             if (consumers)
             {
                 x.AddConsumer<LabResultsConsumer>(c => c.Options<BatchOptions>(b => Batch(b, options)));
