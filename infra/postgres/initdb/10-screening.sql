@@ -10,6 +10,9 @@ BEGIN
   END IF;
 END
 $$;
+-- Tests create and drop a database per test class (DROP DATABASE … WITH (FORCE)); an autovacuum worker in that
+-- database can only be terminated by a member of pg_signal_backend.
+GRANT pg_signal_backend TO screening;
 -- UTF8 + C.UTF-8 explicitly: a cluster initdb'ed without a locale would otherwise give SQL_ASCII.
 SELECT 'CREATE DATABASE screening OWNER screening TEMPLATE template0 ENCODING ''UTF8'' LC_COLLATE ''C.UTF-8'' LC_CTYPE ''C.UTF-8'''
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'screening')\gexec

@@ -71,10 +71,27 @@ public sealed class IsolatedServers : IAsyncLifetime, IAsyncDisposable
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
-            await TemplateDatabase.Exec(connection, $"DROP DATABASE IF EXISTS {id} WITH (FORCE)");
+            await DropAsync(connection);
         }
         using var http = Management(out _);
         await http.DeleteAsync($"api/vhosts/{id}");
+    }
+
+    /// <summary>Drops this test's database; retried briefly because an autovacuum worker may still be in it.</summary>
+    private async Task DropAsync(NpgsqlConnection connection)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TemplateDatabase.Exec(connection, $"DROP DATABASE IF EXISTS {id} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     private static HttpClient Management(out string user)
