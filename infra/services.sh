@@ -144,7 +144,7 @@ classify() {
 # --- fast checks: local services up AND provisioned --------------------------------------------------
 # SHOW prints wal_compression=on as its PG15 meaning, pglz
 pg_shown() { [[ $1 == wal_compression=on ]] && echo wal_compression=pglz || echo "$1"; }
-pg_expected() { local kv out=''; for kv in "${PG_TUNING[@]}"; do out+="$(pg_shown "$kv") "; done; echo "${out}pending_restart=false"; }
+pg_expected() { local kv out=''; for kv in "${PG_TUNING[@]}"; do out+="$(pg_shown "$kv") "; done; echo "${out}pending_restart=false signal=true"; }
 pg_actual() { # as screening over TCP: proves the role, password, database and tuning in one round trip
   local names=() kv
   for kv in "${PG_TUNING[@]}"; do names+=("'${kv%%=*}'"); done
@@ -152,6 +152,7 @@ pg_actual() { # as screening over TCP: proves the role, password, database and t
   PGPASSWORD=screening PGCONNECT_TIMEOUT=3 psql -X -At -h 127.0.0.1 -p 5432 -U screening -d screening -c \
     "SELECT string_agg(name || '=' || current_setting(name), ' ' ORDER BY array_position(ARRAY[${names[*]}]::text[], name::text))
             || ' pending_restart=' || bool_or(pending_restart)
+            || ' signal=' || pg_has_role(current_user, 'pg_signal_backend', 'member')
        FROM pg_settings WHERE name IN (${names[*]})" 2>/dev/null
 }
 pg_ready() {
