@@ -17,6 +17,7 @@ public static class ScreeningCli
             RunsCommand.Create(),
             RulesCommand.Create(),
             DemoCommand.Create(),
+            SeedCommand.Create(),
         };
         return root;
     }
