@@ -11,7 +11,7 @@ using Screening.App.Demo;
 using Screening.Contracts;
 
 // The hardware's limit, measured with the same generated data as the pipeline (bench/run.sh):
-//   baseline copy   --db CS   [--patients N] [--results-per-patient R] [--max-rows M]
+//   baseline copy   --db CS   [--patients N] [--results-per-patient R] [--max-rows M] [--pk-only]
 //   baseline rabbit --amqp URL [--patients N] [--results-per-patient R] [--patients-per-message P] [--max-messages K]
 //   baseline rabbit-small --amqp URL [--messages K]
 // Inputs are generated and serialised BEFORE the clock starts: only the database / the broker is timed.
@@ -28,14 +28,14 @@ var population = new SyntheticPopulation(20261121, new DateOnly(2026, 11, 1), pe
 
 switch (args.FirstOrDefault())
 {
-    case "copy": await CopyAsync(Arg("--db", Environment.GetEnvironmentVariable("SCREENING_DB") ?? ""), long.Parse(Arg("--max-rows", "3000000"), CultureInfo.InvariantCulture)); break;
+    case "copy": await CopyAsync(Arg("--db", Environment.GetEnvironmentVariable("SCREENING_DB") ?? ""), long.Parse(Arg("--max-rows", "3000000"), CultureInfo.InvariantCulture), argv.Contains("--pk-only")); break;
     case "rabbit": await RabbitAsync(Arg("--amqp", Environment.GetEnvironmentVariable("SCREENING_AMQP") ?? ""), int.Parse(Arg("--patients-per-message", "100"), CultureInfo.InvariantCulture), int.Parse(Arg("--max-messages", "3000"), CultureInfo.InvariantCulture)); break;
     case "rabbit-small": await RabbitSmallAsync(Arg("--amqp", Environment.GetEnvironmentVariable("SCREENING_AMQP") ?? ""), int.Parse(Arg("--messages", "100000"), CultureInfo.InvariantCulture)); break;
     default: Console.Error.WriteLine("usage: baseline copy|rabbit|rabbit-small [options] (see Program.cs)"); return 2;
 }
 return 0;
 
-async Task CopyAsync(string cs, long maxRows)
+async Task CopyAsync(string cs, long maxRows, bool pkOnly)
 {
     // Rows as lab_result stores them (hash computed up front), for the first patients up to maxRows.
     var rows = new List<(long Pk, LabResultReported R, string Hash)>();
@@ -44,10 +44,11 @@ async Task CopyAsync(string cs, long maxRows)
             rows.Add((i + 1, r, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(r.ResultId + r.Value + r.CollectedAt)))[..32]));
 
     await using var ds = new NpgsqlDataSourceBuilder(cs).Build();
-    await using (var setup = ds.CreateCommand("""
-        DROP TABLE IF EXISTS baseline_lab_result;
-        CREATE TABLE baseline_lab_result (LIKE lab_result INCLUDING ALL);
-        """))
+    // Same columns and, by default, the same indexes as lab_result (unique content key, current-version and
+    // per-patient indexes); --pk-only keeps just the identity primary key (the raw write limit, for reference).
+    await using (var setup = ds.CreateCommand(pkOnly
+        ? "DROP TABLE IF EXISTS baseline_lab_result; CREATE TABLE baseline_lab_result (LIKE lab_result INCLUDING DEFAULTS INCLUDING IDENTITY, PRIMARY KEY (id));"
+        : "DROP TABLE IF EXISTS baseline_lab_result; CREATE TABLE baseline_lab_result (LIKE lab_result INCLUDING ALL);"))
         await setup.ExecuteNonQueryAsync();
 
     var clock = Stopwatch.StartNew();
@@ -80,7 +81,7 @@ async Task CopyAsync(string cs, long maxRows)
     }
     var seconds = clock.Elapsed.TotalSeconds;
     await using (var drop = ds.CreateCommand("DROP TABLE baseline_lab_result")) await drop.ExecuteNonQueryAsync();
-    Console.WriteLine(FormattableString.Invariant($"copy: rows={rows.Count} seconds={seconds:0.000} rows_per_s={rows.Count / seconds:0}"));
+    Console.WriteLine(FormattableString.Invariant($"copy: indexes={(pkOnly ? "pk" : "lab_result")} rows={rows.Count} seconds={seconds:0.000} rows_per_s={rows.Count / seconds:0}"));
 }
 
 async Task RabbitAsync(string amqp, int perMessage, int maxMessages)
