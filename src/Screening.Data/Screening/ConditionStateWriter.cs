@@ -6,7 +6,11 @@ using Screening.Domain.Screening;
 
 namespace Screening.Data.Screening;
 
-/// <summary>Upserts per-patient screening state (<c>patient_condition</c>) from rule outcomes, set-based.</summary>
+/// <summary>
+/// Upserts per-patient screening state (<c>patient_condition</c>) from rule outcomes, set-based. A row whose state is
+/// unchanged is not rewritten (no dead tuple, no WAL, updated_at keeps when the state last changed): a repeated screen
+/// or a re-delivered batch costs index lookups only.
+/// </summary>
 public static class ConditionStateWriter
 {
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long PatientKey, PatientScreening Screening)> screenings,
@@ -26,6 +30,12 @@ public static class ConditionStateWriter
                 lowest_unit = EXCLUDED.lowest_unit, lowest_on = EXCLUDED.lowest_on, evidence_count = EXCLUDED.evidence_count,
                 finding = EXCLUDED.finding, rule_version = EXCLUDED.rule_version, evaluated_as_of = EXCLUDED.evaluated_as_of,
                 updated_at = now()
+            WHERE (patient_condition.status, patient_condition.reason, patient_condition.since, patient_condition.lowest_value,
+                   patient_condition.lowest_unit, patient_condition.lowest_on, patient_condition.evidence_count, patient_condition.finding,
+                   patient_condition.rule_version, patient_condition.evaluated_as_of)
+                  IS DISTINCT FROM
+                  (EXCLUDED.status, EXCLUDED.reason, EXCLUDED.since, EXCLUDED.lowest_value, EXCLUDED.lowest_unit, EXCLUDED.lowest_on,
+                   EXCLUDED.evidence_count, EXCLUDED.finding, EXCLUDED.rule_version, EXCLUDED.evaluated_as_of)
             """, c, tx);
         var p = cmd.Parameters;
         p.Add(PatientUpsert.Array(rows.Select(r => r.PatientKey).ToArray(), NpgsqlDbType.Bigint));
@@ -37,7 +47,11 @@ public static class ConditionStateWriter
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.Unit).ToArray(), NpgsqlDbType.Text));
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.At).ToArray(), NpgsqlDbType.Date));
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Evidence.Count ?? 0).ToArray(), NpgsqlDbType.Integer));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding is null ? null : JsonSerializer.Serialize(r.Outcome.Finding, JsonDefaults.Options)).ToArray(), NpgsqlDbType.Text));
+        // Serialising findings is most of this method's CPU: spread it over the cores for large batches (the screen).
+        var findings = new string?[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = rows.Count < 512 ? 1 : Environment.ProcessorCount },
+            i => findings[i] = rows[i].Outcome.Finding is { } f ? JsonSerializer.Serialize(f, JsonDefaults.Options) : null);
+        p.Add(PatientUpsert.Array(findings, NpgsqlDbType.Text));
         p.AddWithValue(ruleVersion);
         p.Add(PatientUpsert.Array(rows.Select(r => r.AsOf).ToArray(), NpgsqlDbType.Date));
         await cmd.ExecuteNonQueryAsync(ct);

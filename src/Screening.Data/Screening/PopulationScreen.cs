@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,14 +10,18 @@ namespace Screening.Data.Screening;
 
 /// <summary>
 /// Screens the whole population for one as-of date and reconciles outreach tasks: streams patients in key order
-/// in batches (memory stays flat), evaluates the pure rules, and per batch opens, updates, reopens and closes
-/// tasks set-based in one transaction. Only one screen runs at a time per database (advisory lock); running it
+/// in keyset pages (memory stays flat), loads and evaluates the next page on all cores while the previous page is
+/// written, and per page opens, updates, reopens and closes tasks set-based in one transaction. Only one screen runs at a time per database (advisory lock); running it
 /// twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
 /// </summary>
 public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules rules, ILogger<PopulationScreen> logger)
 {
     private const long LockKey = 0x53_43_52_4E_53_43_52_4E; // "SCRNSCRN"
     public int BatchSize { get; init; } = 2000;
+    /// <summary>Pages read and evaluated ahead of the writer (bounds memory).</summary>
+    public int PagesInFlight { get; init; } = 2;
+    /// <summary>A progress line every this many patients.</summary>
+    public int ProgressEvery { get; init; } = 100_000;
 
     public async Task<ScreeningRunResult> RunAsync(DateOnly asOf, string trigger, CancellationToken ct)
     {
@@ -31,16 +36,7 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         var counts = new RunCounts();
         try
         {
-            long after = 0;
-            while (true)
-            {
-                var keys = await NextKeysAsync(after, ct);
-                if (keys.Length == 0) break;
-                await ScreenBatchAsync(keys, asOf, runId, counts, ct);
-                after = keys[^1];
-                if (counts.Patients % (BatchSize * 50) < BatchSize)
-                    logger.LogInformation("Screen {RunId}: {Patients} patients screened", runId, counts.Patients);
-            }
+            await ScreenPagesAsync(asOf, runId, counts, clock, ct);
             var result = counts.ToResult(runId, asOf, rules.Version, clock.Elapsed);
             await FinishRunAsync(result, null, ct);
             logger.LogInformation(
@@ -61,23 +57,86 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         }
     }
 
-    private async Task ScreenBatchAsync(long[] keys, DateOnly asOf, long runId, RunCounts counts, CancellationToken ct)
+    /// <summary>One keyset page: its patients in key order, their records and their rule outcomes.</summary>
+    private sealed record Page(long[] Keys, long[] Screened, PatientRecord[] Records, PatientScreening[] Screenings);
+
+    /// <summary>
+    /// A two-stage pipeline with a bounded hand-off (memory stays flat: at most <see cref="PagesInFlight"/> pages wait):
+    /// a reader pages through patients by key range on its own connection, loads their records and evaluates the pure
+    /// rules on all cores; meanwhile the writer reconciles the previous page's tasks and state in its own transaction.
+    /// </summary>
+    private async Task ScreenPagesAsync(DateOnly asOf, long runId, RunCounts counts, Stopwatch clock, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pages = Channel.CreateBounded<Page>(new BoundedChannelOptions(PagesInFlight) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() => ReadPagesAsync(pages.Writer, asOf, stop.Token), stop.Token);
+        try
+        {
+            var nextLog = ProgressEvery;
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
+            {
+                await WritePageAsync(page, asOf, runId, counts, stop.Token);
+                if (counts.Patients >= nextLog)
+                {
+                    nextLog += ProgressEvery;
+                    logger.LogInformation("Screen {RunId}: {Patients} patients screened ({Rate:0} patients/s)", runId, counts.Patients,
+                        counts.Patients / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
+                }
+            }
+            await reader;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await reader; } catch (OperationCanceledException) { } catch when (ct.IsCancellationRequested) { }
+        }
+    }
+
+    private async Task ReadPagesAsync(ChannelWriter<Page> pages, DateOnly asOf, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            long after = 0;
+            var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            while (true)
+            {
+                var keys = await NextKeysAsync(connection, after, ct);
+                if (keys.Length == 0) break;
+                after = keys[^1];
+                var loaded = await PatientRecordLoader.LoadRangeAsync(connection, null, keys[0], keys[^1], ct);
+                var screened = keys.Where(loaded.ContainsKey).ToArray();
+                var records = screened.Select(k => loaded[k]).ToArray();
+                var screenings = new PatientScreening[records.Length];
+                Parallel.For(0, records.Length, parallel, i => screenings[i] = Screen.Evaluate(records[i], rules.Rules, asOf));
+                await pages.WriteAsync(new Page(keys, screened, records, screenings), ct);
+            }
+            pages.Complete();
+        }
+        catch (Exception ex)
+        {
+            pages.Complete(ex);
+        }
+    }
+
+    private async Task WritePageAsync(Page page, DateOnly asOf, long runId, RunCounts counts, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var records = await PatientRecordLoader.LoadAsync(connection, tx, keys, ct);
-        var open = await TaskStore.LoadOpenAsync(connection, tx, keys, [.. RuleIds.Nightly], ct);
+        var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], ct);
+        var decided = new List<BatchReconciliation.Change>?[page.Screened.Length];
+        Parallel.For(0, decided.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf));
         var changes = new BatchReconciliation();
-        var screenings = new List<(long, PatientScreening)>(records.Count);
-        foreach (var key in keys)
+        var screenings = new List<(long, PatientScreening)>(page.Screened.Length);
+        for (var i = 0; i < page.Screened.Length; i++)
         {
-            if (!records.TryGetValue(key, out var record)) continue;
-            var screening = Screen.Evaluate(record, rules.Rules, asOf);
-            screenings.Add((key, screening));
-            foreach (var finding in screening.Findings) counts.Finding(finding.Rule);
-            changes.Add(key, record, screening, open, asOf);
+            changes.Add(decided[i]);
+            screenings.Add((page.Screened[i], page.Screenings[i]));
+            foreach (var outcome in page.Screenings[i].Outcomes)
+                if (outcome.Finding is not null) counts.Finding(outcome.Rule);
         }
-        counts.Patients += records.Count;
+        counts.Patients += page.Screened.Length;
         counts.Opened += await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Update, reopen: false, "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Reopen, reopen: true, "screening", ct);
@@ -88,9 +147,9 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         await tx.CommitAsync(ct);
     }
 
-    private async Task<long[]> NextKeysAsync(long after, CancellationToken ct)
+    private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, long after, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2");
+        await using var cmd = new NpgsqlCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2", connection);
         cmd.Parameters.AddWithValue(after);
         cmd.Parameters.AddWithValue(BatchSize);
         var keys = new List<long>(BatchSize);
