@@ -136,10 +136,6 @@ public static class ResultWriter
     /// <summary>Several versions of one identity in a batch: only new content counts, the newest new one is current.</summary>
     private const string GeneralSql = $"""
         WITH u AS (SELECT * FROM {Unnest}),
-                SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[],
-                                     $9::numeric[], $10::text[], $11::timestamptz[], $12::date[], $13::text[], $14::text[], $15::numeric[],
-                                     $16::numeric[]) WITH ORDINALITY
-                     AS u(pk, src, rid, hash, loinc, analyte, val, unit, cval, cunit, at, on_day, status, enc, lo, hi, ord)),
         fresh AS (
             SELECT u.*, row_number() OVER (PARTITION BY u.src, u.rid ORDER BY u.ord) AS rank,
                    row_number() OVER (PARTITION BY u.src, u.rid ORDER BY u.ord DESC) = 1 AS newest
