@@ -130,7 +130,7 @@ rss_mb() { awk -F': ' '/Maximum resident set size/{printf "%.0f", $2 / 1024}' "$
 WORKER_RSS=0; for w in $(seq 1 "$WORKERS"); do r=$(rss_mb "$RUN/worker-$w.time"); ((r > WORKER_RSS)) && WORKER_RSS=$r; done
 ERRORS=$(cat "$RUN"/worker-*.log | grep -cE "^[0-9:]+ (ERR|FTL)" || true)
 log "ingest: $STORED results stored in ${INGEST_S}s ($INGEST_RPS/s), $ERRORS error log lines"
-psqlq "$NAME" "VACUUM ANALYZE" >/dev/null
+psqlq "$NAME" "VACUUM ANALYZE" >/dev/null 2>&1
 
 # --- 3. nightly screen, twice --------------------------------------------------------------------------------------
 screen_once() {

@@ -31,6 +31,19 @@ switch (args.FirstOrDefault())
     case "copy": await CopyAsync(Arg("--db", Environment.GetEnvironmentVariable("SCREENING_DB") ?? ""), long.Parse(Arg("--max-rows", "3000000"), CultureInfo.InvariantCulture), argv.Contains("--pk-only")); break;
     case "rabbit": await RabbitAsync(Arg("--amqp", Environment.GetEnvironmentVariable("SCREENING_AMQP") ?? ""), int.Parse(Arg("--patients-per-message", "100"), CultureInfo.InvariantCulture), int.Parse(Arg("--max-messages", "3000"), CultureInfo.InvariantCulture)); break;
     case "rabbit-small": await RabbitSmallAsync(Arg("--amqp", Environment.GetEnvironmentVariable("SCREENING_AMQP") ?? ""), int.Parse(Arg("--messages", "100000"), CultureInfo.InvariantCulture)); break;
+    case "generate":
+        {
+            var clock = Stopwatch.StartNew();
+            long n = 0;
+            for (var first = 0; first < patients; first += 100) n += population.Batch(first, Math.Min(100, patients - first)).Results.Count;
+            var gen = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            long bytes = 0;
+            for (var first = 0; first < patients; first += 100) bytes += JsonSerializer.SerializeToUtf8Bytes(population.Batch(first, Math.Min(100, patients - first)), json).Length;
+            Console.WriteLine(FormattableString.Invariant($"generate: results={n} generate_s={gen:0.000} generate_and_serialize_s={clock.Elapsed.TotalSeconds:0.000} bytes={bytes}"));
+            break;
+        }
     default: Console.Error.WriteLine("usage: baseline copy|rabbit|rabbit-small [options] (see Program.cs)"); return 2;
 }
 return 0;
