@@ -21,20 +21,27 @@ public static class TaskStore
         return await ReadOpenAsync(cmd, ct);
     }
 
-    /// <summary>Open tasks of every patient with <paramref name="from"/> ≤ patient_key ≤ <paramref name="to"/> (a screen page).</summary>
+    /// <summary>
+    /// Open tasks of every patient with <paramref name="from"/> ≤ patient_key ≤ <paramref name="to"/> (a screen page).
+    /// The evidence result ids (read out of the stored finding) only matter to spot retracted evidence, so they are
+    /// read only for <paramref name="withRetractions"/>, the patients who have an entered-in-error result.
+    /// </summary>
     public static async Task<Dictionary<(long, string), OpenTaskRow>> LoadOpenRangeAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
-        long from, long to, string[] rules, CancellationToken ct)
+        long from, long to, string[] rules, long[] withRetractions, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(OpenSql("patient_key BETWEEN $1 AND $3"), c, tx);
+        await using var cmd = new NpgsqlCommand(OpenSql("patient_key BETWEEN $1 AND $3", "patient_key = ANY($4)"), c, tx);
         cmd.Parameters.AddWithValue(from);
         cmd.Parameters.Add(PatientUpsert.Array(rules, NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(to);
+        cmd.Parameters.Add(PatientUpsert.Array(withRetractions, NpgsqlDbType.Bigint));
         return await ReadOpenAsync(cmd, ct);
     }
 
-    private static string OpenSql(string patients) => $$"""
+    private static string OpenSql(string patients, string evidenceFor = "true") => $$"""
         SELECT id, patient_key, rule_id, status, evidence_key, snoozed_until,
-               coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
+               CASE WHEN {{evidenceFor}}
+                    THEN coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
+                    ELSE '{}'::text[] END
         FROM outreach_task
         WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed')
         """;

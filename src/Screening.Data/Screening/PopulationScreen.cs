@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Data.Outreach;
+using Screening.Domain.Results;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Screening;
@@ -123,7 +124,8 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], ct);
+        var withRetractions = page.Screened.Where((_, i) => page.Records[i].Results.Any(x => x.Status == ResultStatus.EnteredInError)).ToArray();
+        var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], withRetractions, ct);
         var decided = new List<BatchReconciliation.Change>?[page.Screened.Length];
         Parallel.For(0, decided.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
             i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf));
