@@ -11,7 +11,7 @@ namespace Screening.Data.Screening;
 
 /// <summary>
 /// Screens the whole population for one as-of date and reconciles outreach tasks: streams patients in key order
-/// in keyset pages (memory stays flat), loads and evaluates the next page on all cores while the previous page is
+/// in keyset pages (memory stays flat), loads and evaluates pages on all cores while earlier pages are being
 /// written, and per page opens, updates, reopens and closes tasks set-based in one transaction. Only one screen runs at a time per database (advisory lock); running it
 /// twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
 /// </summary>
@@ -19,8 +19,12 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
 {
     private const long LockKey = 0x53_43_52_4E_53_43_52_4E; // "SCRNSCRN"
     public int BatchSize { get; init; } = 2000;
-    /// <summary>Pages read and evaluated ahead of the writer (bounds memory).</summary>
+    /// <summary>Pages read and evaluated ahead of the writers (bounds memory).</summary>
     public int PagesInFlight { get; init; } = 2;
+    /// <summary>Concurrent page readers (load + evaluate), each on its own connection.</summary>
+    public int Readers { get; init; } = 2;
+    /// <summary>Concurrent page writers (tasks + state), each with its own transaction per page.</summary>
+    public int Writers { get; init; } = 2;
     /// <summary>A progress line every this many patients.</summary>
     public int ProgressEvery { get; init; } = 100_000;
 
@@ -62,61 +66,102 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     private sealed record Page(long[] Keys, long[] Screened, PatientRecord[] Records, PatientScreening[] Screenings);
 
     /// <summary>
-    /// A two-stage pipeline with a bounded hand-off (memory stays flat: at most <see cref="PagesInFlight"/> pages wait):
-    /// a reader pages through patients by key range on its own connection, loads their records and evaluates the pure
-    /// rules on all cores; meanwhile the writer reconciles the previous page's tasks and state in its own transaction.
+    /// A pipeline with bounded hand-offs (memory stays flat: a handful of pages in flight, whatever the population):
+    /// one task pages through patient keys (keyset, in key order); <see cref="Readers"/> tasks each load a page's
+    /// records by key range on their own connection and evaluate the pure rules on all cores; <see cref="Writers"/>
+    /// tasks reconcile tasks and write state, one transaction per page. Pages hold disjoint patients, so they are
+    /// written in any order without contending. The first failure cancels every stage and is rethrown.
     /// </summary>
     private async Task ScreenPagesAsync(DateOnly asOf, long runId, RunCounts counts, Stopwatch clock, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pages = Channel.CreateBounded<Page>(new BoundedChannelOptions(PagesInFlight) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Run(() => ReadPagesAsync(pages.Writer, asOf, stop.Token), stop.Token);
-        try
+        var ranges = Channel.CreateBounded<long[]>(new BoundedChannelOptions(Math.Max(1, Readers)) { SingleWriter = true });
+        var pages = Channel.CreateBounded<Page>(new BoundedChannelOptions(Math.Max(1, PagesInFlight)));
+        var progress = new Progress(ProgressEvery);
+        var keys = Stage(() => PageKeysAsync(ranges.Writer, stop.Token), stop);
+        var readers = Enumerable.Range(0, Math.Max(1, Readers)).Select(_ => Stage(() => ReadPagesAsync(ranges.Reader, pages.Writer, asOf, stop.Token), stop)).ToArray();
+        var readersDone = Task.WhenAll(readers).ContinueWith(t => pages.Writer.TryComplete(t.Exception?.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var writers = Enumerable.Range(0, Math.Max(1, Writers)).Select(_ => Stage(async () =>
         {
-            var nextLog = ProgressEvery;
             await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
             {
                 await WritePageAsync(page, asOf, runId, counts, stop.Token);
-                if (counts.Patients >= nextLog)
-                {
-                    nextLog += ProgressEvery;
-                    logger.LogInformation("Screen {RunId}: {Patients} patients screened ({Rate:0} patients/s)", runId, counts.Patients,
-                        counts.Patients / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
-                }
+                if (progress.Due(counts) is { } screened)
+                    logger.LogInformation("Screen {RunId}: {Patients} patients screened ({Rate:0} patients/s)", runId, screened,
+                        screened / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
             }
-            await reader;
-        }
-        finally
+        }, stop)).ToArray();
+        Task[] all = [keys, .. readers, readersDone, .. writers];
+        try
         {
-            await stop.CancelAsync();
-            try { await reader; } catch (OperationCanceledException) { } catch when (ct.IsCancellationRequested) { }
+            await Task.WhenAll(all);
+        }
+        catch
+        {
+            // Report the root cause, not a stage that was merely cancelled because of it.
+            var failure = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException);
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            throw;
         }
     }
 
-    private async Task ReadPagesAsync(ChannelWriter<Page> pages, DateOnly asOf, CancellationToken ct)
+    /// <summary>Runs a stage; its failure cancels the others (so no stage waits forever on a dead neighbour).</summary>
+    private static Task Stage(Func<Task> body, CancellationTokenSource stop) => Task.Run(async () =>
+    {
+        try { await body(); }
+        catch { await stop.CancelAsync(); throw; }
+    });
+
+    private sealed class Progress(int every)
+    {
+        private long next = every;
+        public int? Due(RunCounts counts)
+        {
+            lock (counts)
+            {
+                if (counts.Patients < next) return null;
+                while (next <= counts.Patients) next += every;
+                return counts.Patients;
+            }
+        }
+    }
+
+    private async Task PageKeysAsync(ChannelWriter<long[]> ranges, CancellationToken ct)
     {
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             long after = 0;
-            var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
             while (true)
             {
                 var keys = await NextKeysAsync(connection, after, ct);
                 if (keys.Length == 0) break;
                 after = keys[^1];
-                var loaded = await PatientRecordLoader.LoadRangeAsync(connection, null, keys[0], keys[^1], ct);
-                var screened = keys.Where(loaded.ContainsKey).ToArray();
-                var records = screened.Select(k => loaded[k]).ToArray();
-                var screenings = new PatientScreening[records.Length];
-                Parallel.For(0, records.Length, parallel, i => screenings[i] = Screen.Evaluate(records[i], rules.Rules, asOf));
-                await pages.WriteAsync(new Page(keys, screened, records, screenings), ct);
+                await ranges.WriteAsync(keys, ct);
             }
-            pages.Complete();
+            ranges.Complete();
         }
         catch (Exception ex)
         {
-            pages.Complete(ex);
+            ranges.Complete(ex);
+            throw;
+        }
+    }
+
+    private async Task ReadPagesAsync(ChannelReader<long[]> ranges, ChannelWriter<Page> pages, DateOnly asOf, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        await foreach (var keys in ranges.ReadAllAsync(ct))
+        {
+            var loaded = await PatientRecordLoader.LoadRangeAsync(connection, null, keys[0], keys[^1], ct);
+            var screened = keys.Where(loaded.ContainsKey).ToArray();
+            var records = screened.Select(k => loaded[k]).ToArray();
+            var screenings = new PatientScreening[records.Length];
+            Parallel.For(0, records.Length, parallel, i => screenings[i] = Screen.Evaluate(records[i], rules.Rules, asOf));
+            await pages.WriteAsync(new Page(keys, screened, records, screenings), ct);
         }
     }
 
@@ -131,22 +176,29 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
             i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf));
         var changes = new BatchReconciliation();
         var screenings = new List<(long, PatientScreening)>(page.Screened.Length);
+        var findings = new List<string>();
         for (var i = 0; i < page.Screened.Length; i++)
         {
             changes.Add(decided[i]);
             screenings.Add((page.Screened[i], page.Screenings[i]));
             foreach (var outcome in page.Screenings[i].Outcomes)
-                if (outcome.Finding is not null) counts.Finding(outcome.Rule);
+                if (outcome.Finding is not null) findings.Add(outcome.Rule);
         }
-        counts.Patients += page.Screened.Length;
-        counts.Opened += await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
+        var opened = await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Update, reopen: false, "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Reopen, reopen: true, "screening", ct);
-        counts.Updated += changes.Update.Count;
-        counts.Reopened += changes.Reopen.Count;
-        counts.Closed += await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
+        var closed = await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
         await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules.Version, ct);
         await tx.CommitAsync(ct);
+        lock (counts)
+        {
+            counts.Patients += page.Screened.Length;
+            counts.Opened += opened;
+            counts.Updated += changes.Update.Count;
+            counts.Reopened += changes.Reopen.Count;
+            counts.Closed += closed;
+            foreach (var rule in findings) counts.Finding(rule);
+        }
     }
 
     private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, long after, CancellationToken ct)
