@@ -12,8 +12,8 @@ namespace Screening.Data.Screening;
 /// <summary>
 /// Screens the whole population for one as-of date and reconciles outreach tasks: streams patients in key order
 /// in keyset pages (memory stays flat), loads and evaluates pages on all cores while earlier pages are being
-/// written, and per page opens, updates, reopens and closes tasks set-based in one transaction. Only one screen runs at a time per database (advisory lock); running it
-/// twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
+/// written, and per page opens, updates, reopens and closes tasks set-based in one transaction. Only one screen runs
+/// at a time per database (advisory lock); running it twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
 /// </summary>
 public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules rules, ILogger<PopulationScreen> logger)
 {
