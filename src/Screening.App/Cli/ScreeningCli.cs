@@ -19,6 +19,7 @@ public static class ScreeningCli
             DemoCommand.Create(),
             ImportCommand.Create(),
             RejectsCommand.Create(),
+            SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
         };

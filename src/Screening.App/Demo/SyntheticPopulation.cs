@@ -18,18 +18,32 @@ public sealed class SyntheticPopulation(int seed, DateOnly anchor, int resultsPe
     public IEnumerable<ClinicalRecordsReported> Batches(int patients, int patientsPerBatch, int firstPatient = 0)
     {
         for (var start = firstPatient; start < firstPatient + patients; start += patientsPerBatch)
+            yield return Batch(start, Math.Min(patientsPerBatch, firstPatient + patients - start));
+    }
+
+    /// <summary>
+    /// One message with patients [first, first + count): each patient depends only on (seed, index), so batches can
+    /// be generated in any order and on any number of threads and still be byte for byte the same.
+    /// </summary>
+    public ClinicalRecordsReported Batch(int first, int count)
+    {
+        var patients = new List<PatientUpdated>(count);
+        var results = new List<LabResultReported>(count * (resultsPerPatient + 2));
+        var conditions = new List<ConditionReported>();
+        var procedures = new List<ProcedureReported>();
+        for (var i = first; i < first + count; i++)
         {
-            var end = Math.Min(start + patientsPerBatch, firstPatient + patients);
-            var generated = Enumerable.Range(start, end - start).Select(Patient).ToList();
-            yield return new ClinicalRecordsReported
-            {
-                BatchId = $"synthetic-{seed}-{start}-{end}",
-                Patients = generated.Select(g => g.Patient).ToList(),
-                Results = generated.SelectMany(g => g.Results).ToList(),
-                Conditions = generated.SelectMany(g => g.Conditions).ToList(),
-                Procedures = generated.SelectMany(g => g.Procedures).ToList(),
-            };
+            var g = Patient(i);
+            patients.Add(g.Patient);
+            results.AddRange(g.Results);
+            conditions.AddRange(g.Conditions);
+            procedures.AddRange(g.Procedures);
         }
+        return new ClinicalRecordsReported
+        {
+            BatchId = $"synthetic-{seed}-{first}-{first + count}",
+            Patients = patients, Results = results, Conditions = conditions, Procedures = procedures,
+        };
     }
 
     public SyntheticPatient Patient(int index)

@@ -17,7 +17,9 @@ public sealed class CriticalAlerts(ActiveRules rules)
     public async Task<int> RaiseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<ResultWriter.NewCurrent> newResults,
         IReadOnlyDictionary<long, PatientRecord> records, CancellationToken ct)
     {
-        var raised = 0;
+        // All alerts of the batch go in one round trip; statements run in order, so a second severe value of the same
+        // patient in the batch adds its event to the task the first one opened.
+        await using var batch = new NpgsqlBatch(c, tx);
         foreach (var row in newResults)
         {
             if (row.CanonicalValue is not { } value || !records.TryGetValue(row.PatientKey, out var record)) continue;
@@ -25,13 +27,13 @@ public sealed class CriticalAlerts(ActiveRules rules)
             var observation = new LabObservation(row.SourceSystem, row.ResultId, row.Id, row.Loinc, value, row.CanonicalUnit ?? "",
                 row.CollectedOn, StoredCodes.Status(row.Status), StoredCodes.Setting(row.EncounterClass), row.ReferenceLow, row.ReferenceHigh);
             if (CriticalValues.Detect(observation, rules.Rules) is not { } critical) continue;
-            await AlertAsync(c, tx, row.PatientKey, record.Patient.CareTeam ?? "unassigned", critical, ct);
-            raised++;
+            batch.BatchCommands.Add(Alert(row.PatientKey, record.Patient.CareTeam ?? "unassigned", critical));
         }
-        return raised;
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+        return batch.BatchCommands.Count;
     }
 
-    private async Task AlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, long patientKey, string careTeam, CriticalValue critical, CancellationToken ct)
+    private NpgsqlBatchCommand Alert(long patientKey, string careTeam, CriticalValue critical)
     {
         var evidence = new EvidenceItem(critical.SourceSystem, critical.ResultId, critical.Loinc, critical.Value, critical.Unit, critical.CollectedOn,
             $"below {critical.Limit} {critical.Unit}");
@@ -41,7 +43,7 @@ public sealed class CriticalAlerts(ActiveRules rules)
             new Dictionary<string, string> { ["limit"] = $"{critical.Limit} {critical.Unit}" }, new Dictionary<string, string> { ["analyte"] = critical.Analyte });
         var detail = JsonSerializer.Serialize(new { analyte = critical.Analyte, value = critical.Value, unit = critical.Unit, collectedOn = critical.CollectedOn });
         var content = FindingStorage.ToTask(patientKey, careTeam, finding);
-        await using var cmd = new NpgsqlCommand("""
+        var cmd = new NpgsqlBatchCommand("""
             WITH opened AS (
                 INSERT INTO outreach_task (patient_key, rule_id, status, priority, care_team, since, summary, finding, evidence_key, rule_version)
                 VALUES ($1, $2, 'open', 'urgent', $3, $4, $5, $6::jsonb, $7, $8)
@@ -54,7 +56,7 @@ public sealed class CriticalAlerts(ActiveRules rules)
                 WHERE patient_key = $1 AND rule_id = $2 AND status IN ('open', 'in-progress', 'snoozed') AND NOT EXISTS (SELECT 1 FROM opened))
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'critical', 'ingest', $9::jsonb, true FROM target
-            """, c, tx);
+            """);
         cmd.Parameters.AddWithValue(patientKey);
         cmd.Parameters.AddWithValue(RuleIds.CriticalValue);
         cmd.Parameters.AddWithValue(careTeam);
@@ -64,6 +66,6 @@ public sealed class CriticalAlerts(ActiveRules rules)
         cmd.Parameters.AddWithValue(content.EvidenceKey);
         cmd.Parameters.AddWithValue(content.RuleVersion);
         cmd.Parameters.AddWithValue(detail);
-        await cmd.ExecuteNonQueryAsync(ct);
+        return cmd;
     }
 }

@@ -9,9 +9,13 @@ namespace Screening.Data.Outreach;
 /// <summary>How a finding is stored on a task: JSON for explainability, and a key that changes only with the evidence.</summary>
 public static class FindingStorage
 {
-    public static TaskContent ToTask(long patientKey, string careTeam, Finding finding) => new(
+    public static TaskContent ToTask(long patientKey, string careTeam, Finding finding) =>
+        ToTask(patientKey, careTeam, finding, EvidenceKey(finding));
+
+    /// <summary>As above, with the evidence key already computed (reconciliation computes it first to decide).</summary>
+    public static TaskContent ToTask(long patientKey, string careTeam, Finding finding, string evidenceKey) => new(
         patientKey, finding.Rule, PriorityCode(finding.Priority), careTeam, finding.Since, finding.DueDate, finding.Summary,
-        JsonSerializer.Serialize(finding, JsonDefaults.Options), EvidenceKey(finding), finding.RuleVersion);
+        JsonSerializer.Serialize(finding, JsonDefaults.Options), evidenceKey, finding.RuleVersion);
 
     public static string PriorityCode(Priority priority) => priority switch
     {

@@ -15,15 +15,40 @@ public static class TaskStore
     public static async Task<Dictionary<(long, string), OpenTaskRow>> LoadOpenAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
         long[] patientKeys, string[] rules, CancellationToken ct)
     {
-        var open = new Dictionary<(long, string), OpenTaskRow>();
-        await using var cmd = new NpgsqlCommand("""
-            SELECT id, patient_key, rule_id, status, evidence_key, snoozed_until,
-                   coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}')
-            FROM outreach_task
-            WHERE patient_key = ANY($1) AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed')
-            """, c, tx);
+        await using var cmd = new NpgsqlCommand(OpenSql("patient_key = ANY($1)"), c, tx);
         cmd.Parameters.Add(PatientUpsert.Array(patientKeys, NpgsqlDbType.Bigint));
         cmd.Parameters.Add(PatientUpsert.Array(rules, NpgsqlDbType.Text));
+        return await ReadOpenAsync(cmd, ct);
+    }
+
+    /// <summary>
+    /// Open tasks of every patient with <paramref name="from"/> ≤ patient_key ≤ <paramref name="to"/> (a screen page).
+    /// The evidence result ids (read out of the stored finding) only matter to spot retracted evidence, so they are
+    /// read only for <paramref name="withRetractions"/>, the patients who have an entered-in-error result.
+    /// </summary>
+    public static async Task<Dictionary<(long, string), OpenTaskRow>> LoadOpenRangeAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
+        long from, long to, string[] rules, long[] withRetractions, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(OpenSql("patient_key BETWEEN $1 AND $3", "patient_key = ANY($4)"), c, tx);
+        cmd.Parameters.AddWithValue(from);
+        cmd.Parameters.Add(PatientUpsert.Array(rules, NpgsqlDbType.Text));
+        cmd.Parameters.AddWithValue(to);
+        cmd.Parameters.Add(PatientUpsert.Array(withRetractions, NpgsqlDbType.Bigint));
+        return await ReadOpenAsync(cmd, ct);
+    }
+
+    private static string OpenSql(string patients, string evidenceFor = "true") => $$"""
+        SELECT id, patient_key, rule_id, status, evidence_key, snoozed_until,
+               CASE WHEN {{evidenceFor}}
+                    THEN coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
+                    ELSE '{}'::text[] END
+        FROM outreach_task
+        WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed')
+        """;
+
+    private static async Task<Dictionary<(long, string), OpenTaskRow>> ReadOpenAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var open = new Dictionary<(long, string), OpenTaskRow>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             open[(r.GetInt64(1), r.GetString(2))] = new OpenTaskRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),

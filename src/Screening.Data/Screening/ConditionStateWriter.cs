@@ -6,7 +6,11 @@ using Screening.Domain.Screening;
 
 namespace Screening.Data.Screening;
 
-/// <summary>Upserts per-patient screening state (<c>patient_condition</c>) from rule outcomes, set-based.</summary>
+/// <summary>
+/// Upserts per-patient screening state (<c>patient_condition</c>) from rule outcomes, set-based. A row whose state is
+/// unchanged is not rewritten nor locked (no dead tuple, no WAL; updated_at and evaluated_as_of keep when the state last
+/// changed): a repeated screen, a nightly run where most patients' state holds, or a re-delivered batch cost reads only.
+/// </summary>
 public static class ConditionStateWriter
 {
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long PatientKey, PatientScreening Screening)> screenings,
@@ -15,12 +19,23 @@ public static class ConditionStateWriter
         var rows = screenings.SelectMany(s => s.Screening.Outcomes.Select(o => (s.PatientKey, s.Screening.AsOf, Outcome: o)))
             .OrderBy(r => r.PatientKey).ThenBy(r => r.Outcome.Rule, StringComparer.Ordinal).ToList();
         if (rows.Count == 0) return;
+        // Unchanged rows are filtered out by a plain read first: ON CONFLICT DO UPDATE ... WHERE would lock (and so
+        // dirty and WAL-log) every existing row even when it then changes nothing. A state that differs only in its
+        // as-of date is unchanged: evaluated_as_of records the evaluation that last changed the row (a met finding
+        // carries its as-of date, so it is rewritten each time), and screening_run records when the population was
+        // last screened.
         await using var cmd = new NpgsqlCommand("""
+            WITH u AS (
+                SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::text[], $8::date[],
+                                     $9::int[], $10::jsonb[], $12::date[]) AS u(pk, rule, status, reason, since, low, unit, low_on, n, finding, as_of)),
+            changed AS (
+                SELECT u.* FROM u LEFT JOIN patient_condition c ON c.patient_key = u.pk AND c.rule_id = u.rule
+                WHERE c.patient_key IS NULL
+                   OR (c.status, c.reason, c.since, c.lowest_value, c.lowest_unit, c.lowest_on, c.evidence_count, c.finding, c.rule_version)
+                      IS DISTINCT FROM (u.status, u.reason, u.since, u.low, u.unit, u.low_on, u.n, u.finding, $11))
             INSERT INTO patient_condition (patient_key, rule_id, status, reason, since, lowest_value, lowest_unit, lowest_on,
                                            evidence_count, finding, rule_version, evaluated_as_of, updated_at)
-            SELECT u.pk, u.rule, u.status, u.reason, u.since, u.low, u.unit, u.low_on, u.n, u.finding::jsonb, $11, u.as_of, now()
-            FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::text[], $8::date[],
-                        $9::int[], $10::text[], $12::date[]) AS u(pk, rule, status, reason, since, low, unit, low_on, n, finding, as_of)
+            SELECT pk, rule, status, reason, since, low, unit, low_on, n, finding, $11, as_of, now() FROM changed ORDER BY pk, rule
             ON CONFLICT (patient_key, rule_id) DO UPDATE SET
                 status = EXCLUDED.status, reason = EXCLUDED.reason, since = EXCLUDED.since, lowest_value = EXCLUDED.lowest_value,
                 lowest_unit = EXCLUDED.lowest_unit, lowest_on = EXCLUDED.lowest_on, evidence_count = EXCLUDED.evidence_count,
@@ -37,7 +52,11 @@ public static class ConditionStateWriter
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.Unit).ToArray(), NpgsqlDbType.Text));
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.At).ToArray(), NpgsqlDbType.Date));
         p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Evidence.Count ?? 0).ToArray(), NpgsqlDbType.Integer));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding is null ? null : JsonSerializer.Serialize(r.Outcome.Finding, JsonDefaults.Options)).ToArray(), NpgsqlDbType.Text));
+        // Serialising findings is most of this method's CPU: spread it over the cores for large batches (the screen).
+        var findings = new string?[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = rows.Count < 512 ? 1 : Environment.ProcessorCount },
+            i => findings[i] = rows[i].Outcome.Finding is { } f ? JsonSerializer.Serialize(f, JsonDefaults.Options) : null);
+        p.Add(PatientUpsert.Array(findings, NpgsqlDbType.Jsonb));
         p.AddWithValue(ruleVersion);
         p.Add(PatientUpsert.Array(rows.Select(r => r.AsOf).ToArray(), NpgsqlDbType.Date));
         await cmd.ExecuteNonQueryAsync(ct);

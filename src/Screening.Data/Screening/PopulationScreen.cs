@@ -1,22 +1,32 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Data.Outreach;
+using Screening.Domain.Results;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Screening;
 
 /// <summary>
 /// Screens the whole population for one as-of date and reconciles outreach tasks: streams patients in key order
-/// in batches (memory stays flat), evaluates the pure rules, and per batch opens, updates, reopens and closes
-/// tasks set-based in one transaction. Only one screen runs at a time per database (advisory lock); running it
-/// twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
+/// in keyset pages (memory stays flat), loads and evaluates pages on all cores while earlier pages are being
+/// written, and per page opens, updates, reopens and closes tasks set-based in one transaction. Only one screen runs
+/// at a time per database (advisory lock); running it twice for the same date changes nothing the second time. Shared by the nightly job, the CLI and the demo.
 /// </summary>
 public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules rules, ILogger<PopulationScreen> logger)
 {
     private const long LockKey = 0x53_43_52_4E_53_43_52_4E; // "SCRNSCRN"
     public int BatchSize { get; init; } = 2000;
+    /// <summary>Pages read and evaluated ahead of the writers (bounds memory).</summary>
+    public int PagesInFlight { get; init; } = 2;
+    /// <summary>Concurrent page readers (load + evaluate), each on its own connection.</summary>
+    public int Readers { get; init; } = 2;
+    /// <summary>Concurrent page writers (tasks + state), each with its own transaction per page.</summary>
+    public int Writers { get; init; } = 2;
+    /// <summary>A progress line every this many patients.</summary>
+    public int ProgressEvery { get; init; } = 100_000;
 
     public async Task<ScreeningRunResult> RunAsync(DateOnly asOf, string trigger, CancellationToken ct)
     {
@@ -31,16 +41,7 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         var counts = new RunCounts();
         try
         {
-            long after = 0;
-            while (true)
-            {
-                var keys = await NextKeysAsync(after, ct);
-                if (keys.Length == 0) break;
-                await ScreenBatchAsync(keys, asOf, runId, counts, ct);
-                after = keys[^1];
-                if (counts.Patients % (BatchSize * 50) < BatchSize)
-                    logger.LogInformation("Screen {RunId}: {Patients} patients screened", runId, counts.Patients);
-            }
+            await ScreenPagesAsync(asOf, runId, counts, clock, ct);
             var result = counts.ToResult(runId, asOf, rules.Version, clock.Elapsed);
             await FinishRunAsync(result, null, ct);
             logger.LogInformation(
@@ -61,36 +62,148 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         }
     }
 
-    private async Task ScreenBatchAsync(long[] keys, DateOnly asOf, long runId, RunCounts counts, CancellationToken ct)
+    /// <summary>One keyset page: its patients in key order, their records and their rule outcomes.</summary>
+    private sealed record Page(long[] Keys, long[] Screened, PatientRecord[] Records, PatientScreening[] Screenings);
+
+    /// <summary>
+    /// A pipeline with bounded hand-offs (memory stays flat: a handful of pages in flight, whatever the population):
+    /// one task pages through patient keys (keyset, in key order); <see cref="Readers"/> tasks each load a page's
+    /// records by key range on their own connection and evaluate the pure rules on all cores; <see cref="Writers"/>
+    /// tasks reconcile tasks and write state, one transaction per page. Pages hold disjoint patients, so they are
+    /// written in any order without contending. The first failure cancels every stage and is rethrown.
+    /// </summary>
+    private async Task ScreenPagesAsync(DateOnly asOf, long runId, RunCounts counts, Stopwatch clock, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ranges = Channel.CreateBounded<long[]>(new BoundedChannelOptions(Math.Max(1, Readers)) { SingleWriter = true });
+        var pages = Channel.CreateBounded<Page>(new BoundedChannelOptions(Math.Max(1, PagesInFlight)));
+        var progress = new Progress(ProgressEvery);
+        var keys = Stage(() => PageKeysAsync(ranges.Writer, stop.Token), stop);
+        var readers = Enumerable.Range(0, Math.Max(1, Readers)).Select(_ => Stage(() => ReadPagesAsync(ranges.Reader, pages.Writer, asOf, stop.Token), stop)).ToArray();
+        var readersDone = Task.WhenAll(readers).ContinueWith(t => pages.Writer.TryComplete(t.Exception?.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var writers = Enumerable.Range(0, Math.Max(1, Writers)).Select(_ => Stage(async () =>
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
+            {
+                await WritePageAsync(page, asOf, runId, counts, stop.Token);
+                if (progress.Due(counts) is { } screened)
+                    logger.LogInformation("Screen {RunId}: {Patients} patients screened ({Rate:0} patients/s)", runId, screened,
+                        screened / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
+            }
+        }, stop)).ToArray();
+        Task[] all = [keys, .. readers, readersDone, .. writers];
+        try
+        {
+            await Task.WhenAll(all);
+        }
+        catch
+        {
+            // Report the root cause, not a stage that was merely cancelled because of it.
+            var failure = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException);
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+    }
+
+    /// <summary>Runs a stage; its failure cancels the others (so no stage waits forever on a dead neighbour).</summary>
+    private static Task Stage(Func<Task> body, CancellationTokenSource stop) => Task.Run(async () =>
+    {
+        try { await body(); }
+        catch { await stop.CancelAsync(); throw; }
+    });
+
+    private sealed class Progress(int every)
+    {
+        private long next = every;
+        public int? Due(RunCounts counts)
+        {
+            lock (counts)
+            {
+                if (counts.Patients < next) return null;
+                while (next <= counts.Patients) next += every;
+                return counts.Patients;
+            }
+        }
+    }
+
+    private async Task PageKeysAsync(ChannelWriter<long[]> ranges, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            long after = 0;
+            while (true)
+            {
+                var keys = await NextKeysAsync(connection, after, ct);
+                if (keys.Length == 0) break;
+                after = keys[^1];
+                await ranges.WriteAsync(keys, ct);
+            }
+            ranges.Complete();
+        }
+        catch (Exception ex)
+        {
+            ranges.Complete(ex);
+            throw;
+        }
+    }
+
+    private async Task ReadPagesAsync(ChannelReader<long[]> ranges, ChannelWriter<Page> pages, DateOnly asOf, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        await foreach (var keys in ranges.ReadAllAsync(ct))
+        {
+            var loaded = await PatientRecordLoader.LoadRangeAsync(connection, null, keys[0], keys[^1], ct);
+            var screened = keys.Where(loaded.ContainsKey).ToArray();
+            var records = screened.Select(k => loaded[k]).ToArray();
+            var screenings = new PatientScreening[records.Length];
+            Parallel.For(0, records.Length, parallel, i => screenings[i] = Screen.Evaluate(records[i], rules.Rules, asOf));
+            await pages.WriteAsync(new Page(keys, screened, records, screenings), ct);
+        }
+    }
+
+    private async Task WritePageAsync(Page page, DateOnly asOf, long runId, RunCounts counts, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var records = await PatientRecordLoader.LoadAsync(connection, tx, keys, ct);
-        var open = await TaskStore.LoadOpenAsync(connection, tx, keys, [.. RuleIds.Nightly], ct);
+        var withRetractions = page.Screened.Where((_, i) => page.Records[i].Results.Any(x => x.Status == ResultStatus.EnteredInError)).ToArray();
+        var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], withRetractions, ct);
+        var decided = new List<BatchReconciliation.Change>?[page.Screened.Length];
+        Parallel.For(0, decided.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf));
         var changes = new BatchReconciliation();
-        var screenings = new List<(long, PatientScreening)>(records.Count);
-        foreach (var key in keys)
+        var screenings = new List<(long, PatientScreening)>(page.Screened.Length);
+        var findings = new List<string>();
+        for (var i = 0; i < page.Screened.Length; i++)
         {
-            if (!records.TryGetValue(key, out var record)) continue;
-            var screening = Screen.Evaluate(record, rules.Rules, asOf);
-            screenings.Add((key, screening));
-            foreach (var finding in screening.Findings) counts.Finding(finding.Rule);
-            changes.Add(key, record, screening, open, asOf);
+            changes.Add(decided[i]);
+            screenings.Add((page.Screened[i], page.Screenings[i]));
+            foreach (var outcome in page.Screenings[i].Outcomes)
+                if (outcome.Finding is not null) findings.Add(outcome.Rule);
         }
-        counts.Patients += records.Count;
-        counts.Opened += await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
+        var opened = await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Update, reopen: false, "screening", ct);
         await TaskStore.UpdateAsync(connection, tx, changes.Reopen, reopen: true, "screening", ct);
-        counts.Updated += changes.Update.Count;
-        counts.Reopened += changes.Reopen.Count;
-        counts.Closed += await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
+        var closed = await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
         await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules.Version, ct);
         await tx.CommitAsync(ct);
+        lock (counts)
+        {
+            counts.Patients += page.Screened.Length;
+            counts.Opened += opened;
+            counts.Updated += changes.Update.Count;
+            counts.Reopened += changes.Reopen.Count;
+            counts.Closed += closed;
+            foreach (var rule in findings) counts.Finding(rule);
+        }
     }
 
-    private async Task<long[]> NextKeysAsync(long after, CancellationToken ct)
+    private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, long after, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2");
+        await using var cmd = new NpgsqlCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2", connection);
         cmd.Parameters.AddWithValue(after);
         cmd.Parameters.AddWithValue(BatchSize);
         var keys = new List<long>(BatchSize);
