@@ -1,5 +1,11 @@
 namespace Screening.Data.Outreach;
 
-/// <summary>An open task as loaded for reconciliation.</summary>
+/// <summary>
+/// A task as loaded for reconciliation: the open one, or else the last one a care team worked (completed or
+/// dismissed, with <see cref="ClosedOn"/>).
+/// </summary>
 public sealed record OpenTaskRow(long Id, long PatientKey, string RuleId, string Status, string EvidenceKey,
-    DateOnly? SnoozedUntil, string[] EvidenceResultIds);
+    DateOnly? SnoozedUntil, string[] EvidenceResultIds, DateOnly? ClosedOn = null)
+{
+    public bool IsWorked => Status is "completed" or "dismissed";
+}

@@ -37,13 +37,20 @@ public static class TaskStore
         return await ReadOpenAsync(cmd, ct);
     }
 
+    /// <summary>
+    /// Per patient and rule: the open task, or else the last task a care team completed or dismissed (so the screen
+    /// can keep a worked finding quiet, see <c>OutreachReconciliation</c>).
+    /// </summary>
     private static string OpenSql(string patients, string evidenceFor = "true") => $$"""
-        SELECT id, patient_key, rule_id, status, evidence_key, snoozed_until,
+        SELECT DISTINCT ON (patient_key, rule_id)
+               id, patient_key, rule_id, status, evidence_key, snoozed_until,
                CASE WHEN {{evidenceFor}}
                     THEN coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
-                    ELSE '{}'::text[] END
+                    ELSE '{}'::text[] END,
+               closed_at
         FROM outreach_task
-        WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed')
+        WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed', 'completed', 'dismissed')
+        ORDER BY patient_key, rule_id, status IN ('open', 'in-progress', 'snoozed') DESC, closed_at DESC
         """;
 
     private static async Task<Dictionary<(long, string), OpenTaskRow>> ReadOpenAsync(NpgsqlCommand cmd, CancellationToken ct)
@@ -52,7 +59,8 @@ public static class TaskStore
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             open[(r.GetInt64(1), r.GetString(2))] = new OpenTaskRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetFieldValue<string[]>(6));
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetFieldValue<string[]>(6),
+                r.IsDBNull(7) ? null : DateOnly.FromDateTime(r.GetFieldValue<DateTimeOffset>(7).UtcDateTime));
         return open;
     }
 

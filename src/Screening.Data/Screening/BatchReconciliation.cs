@@ -16,10 +16,6 @@ internal sealed class BatchReconciliation
     /// <summary>One decided change for one patient and rule.</summary>
     public readonly record struct Change(TaskAction Action, long TaskId, TaskContent? Content, string? CloseReason);
 
-    public void Add(long patientKey, PatientRecord record, PatientScreening screening,
-        IReadOnlyDictionary<(long, string), OpenTaskRow> openTasks, DateOnly asOf) =>
-        Add(Decide(patientKey, record, screening, openTasks, asOf));
-
     public void Add(List<Change>? changes)
     {
         if (changes is null) return;
@@ -39,18 +35,24 @@ internal sealed class BatchReconciliation
     /// screen that changes nothing serialises nothing.
     /// </summary>
     public static List<Change>? Decide(long patientKey, PatientRecord record, PatientScreening screening,
-        IReadOnlyDictionary<(long, string), OpenTaskRow> openTasks, DateOnly asOf)
+        IReadOnlyDictionary<(long, string), OpenTaskRow> openTasks, DateOnly asOf, int quietDays)
     {
         List<Change>? changes = null;
         HashSet<string>? retracted = null;
         foreach (var outcome in screening.Outcomes)
         {
             openTasks.TryGetValue((patientKey, outcome.Rule), out var row);
+            WorkedTask? worked = null;
+            if (row is { IsWorked: true })
+            {
+                worked = new WorkedTask(row.EvidenceKey, row.ClosedOn ?? DateOnly.MinValue);
+                row = null;
+            }
             if (row is null && outcome.Finding is null) continue;
             var evidenceKey = outcome.Finding is null ? null : FindingStorage.EvidenceKey(outcome.Finding);
             retracted ??= record.Results.Where(r => r.Status == ResultStatus.EnteredInError).Select(r => r.ResultId).ToHashSet();
             var task = row is null ? null : new OpenTask(row.Id, State(row.Status), row.EvidenceKey, row.EvidenceResultIds, row.SnoozedUntil);
-            var decision = OutreachReconciliation.Decide(task, outcome, evidenceKey, retracted, asOf);
+            var decision = OutreachReconciliation.Decide(task, outcome, evidenceKey, retracted, asOf, worked, quietDays);
             TaskContent Content() => FindingStorage.ToTask(patientKey, record.Patient.CareTeam ?? "unassigned", outcome.Finding!, evidenceKey!);
             Change? change = decision.Action switch
             {

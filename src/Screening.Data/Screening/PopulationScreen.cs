@@ -173,7 +173,8 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], withRetractions, ct);
         var decided = new List<BatchReconciliation.Change>?[page.Screened.Length];
         Parallel.For(0, decided.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf));
+            i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf,
+                rules.Rules.Shared.WorkedTaskQuietDays));
         var changes = new BatchReconciliation();
         var screenings = new List<(long, PatientScreening)>(page.Screened.Length);
         var findings = new List<string>();

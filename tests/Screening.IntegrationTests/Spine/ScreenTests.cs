@@ -112,4 +112,27 @@ public sealed class ScreenTests : IAsyncLifetime
         Assert.Single(runs, r => !r.AlreadyRunning);
         Assert.Equal(300, await servers.DataSource.Count("SELECT count(*) FROM outreach_task WHERE rule_id = 'persistent-anemia'"));
     }
+
+    [IntegrationFact]
+    public async Task A_finding_the_care_team_completed_stays_quiet_until_new_evidence_arrives()
+    {
+        using var host = TestApp.Build(servers, IngestAndScreen);
+        await Ingest(host, [Woman("P-F1")], Hb("P-F1", "F1-1", 11.0m, "2024-08-01"), Hb("P-F1", "F1-2", 11.2m, "2025-02-15"));
+        await host.Get<PopulationScreen>().RunAsync(AsOf, "test", CancellationToken.None);
+        var taskId = await servers.DataSource.Scalar<long>("SELECT id FROM outreach_task WHERE rule_id = 'persistent-anemia'");
+        await using (var connection = await servers.DataSource.OpenConnectionAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await Screening.Data.Outreach.TaskStore.CloseAsync(connection, tx, [(taskId, "completed:reached-patient")], "completed", "nurse", CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        var nextNight = await host.Get<PopulationScreen>().RunAsync(AsOf.AddDays(1), "test", CancellationToken.None);
+        Assert.Equal(0, await OpenTasks("P-F1"));
+        Assert.Equal(0, nextNight.TasksOpened);
+
+        await Ingest(host, [], Hb("P-F1", "F1-3", 10.4m, "2025-07-05"));
+        await host.Get<PopulationScreen>().RunAsync(AsOf.AddDays(7), "test", CancellationToken.None);
+        Assert.Equal(1, await OpenTasks("P-F1"));
+    }
 }
