@@ -64,7 +64,7 @@ APP=$OUT/app/screening
 cleanup() {
   for p in ${WORKER_PIDS:-}; do kill "$p" 2>/dev/null || true; done
   if ((KEEP == 0)); then
-    psqlq "$(pg_param Database)" "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || true
+    psqlq "$(pg_param Database)" "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || log "could not drop database $NAME (drop it by hand)"
     curl -s -u "$MGMT_AUTH" -X DELETE "$MGMT_URL/api/vhosts/$NAME" >/dev/null || true
   else log "kept database and vhost $NAME"; fi
 }
