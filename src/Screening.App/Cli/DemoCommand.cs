@@ -3,6 +3,7 @@ using MassTransit;
 using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.App.Messaging;
+using Screening.Contracts;
 using Screening.Data.Migrations;
 using Spectre.Console;
 
@@ -26,11 +27,8 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"[green]✓[/] database migrated ({migrated.Count} new migration(s))");
             await app.StartAsync(ct);
 
-            var published = await PublishAsync(app.Services, settings, ct);
-            var progress = app.Services.GetRequiredService<IngestProgress>();
-            if (!await progress.WaitForAsync(published, TimeSpan.FromMinutes(10), ct))
-                AnsiConsole.MarkupLine("[yellow]![/] not every batch was consumed here within 10 minutes (is another worker consuming the queue?)");
-            AnsiConsole.MarkupLine($"[green]✓[/] {settings.Patients:N0} patients consumed from RabbitMQ and stored");
+            var (accepted, duplicates) = await LoadAsync(app.Services, settings, ct);
+            AnsiConsole.MarkupLine($"[green]✓[/] {settings.Patients:N0} patients loaded through {Queues.Records}: {accepted:N0} new results, {duplicates:N0} already stored");
 
             await ScreenCommand.RunAsync(app.Services, date, "demo", ct);
             await Screening.App.Web.Auth.DemoUsers.EnsureAsync(app.Services, ct);
@@ -41,23 +39,39 @@ public static class DemoCommand
         return command;
     }
 
-    private static async Task<long> PublishAsync(IServiceProvider services, DemoSettings settings, CancellationToken ct)
+    /// <summary>
+    /// Sends every batch as a request to the records exchange and waits for each worker's reply (this process's
+    /// consumer or a running worker's), a few in flight at a time, so the screen starts only once all is stored.
+    /// </summary>
+    private static async Task<(long Accepted, long Duplicates)> LoadAsync(IServiceProvider services, DemoSettings settings, CancellationToken ct)
     {
-        var bus = services.GetRequiredService<IBus>();
+        var client = services.GetRequiredService<IBus>().CreateRequestClient<ClinicalRecordsReported>(
+            new Uri($"exchange:{Queues.Records}"), RequestTimeout.After(m: 10));
         var population = new SyntheticPopulation(settings.Seed, settings.AnchorDate, settings.ResultsPerPatient);
         var batches = (settings.Patients + settings.PatientsPerMessage - 1) / settings.PatientsPerMessage;
-        long sent = 0;
+        long accepted = 0, duplicates = 0;
         await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
         {
-            var task = ctx.AddTask("publishing the demo population to RabbitMQ", maxValue: batches);
+            var task = ctx.AddTask("loading the demo population through RabbitMQ", maxValue: batches);
+            using var gate = new SemaphoreSlim(4);
+            var pending = new List<Task>();
             foreach (var batch in population.Batches(settings.Patients, settings.PatientsPerMessage))
             {
-                await bus.Publish(batch, ct);
-                sent++;
-                task.Increment(1);
+                await gate.WaitAsync(ct);
+                pending.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        var reply = (await client.GetResponse<ClinicalRecordsIngested>(batch, ct)).Message;
+                        Interlocked.Add(ref accepted, reply.Accepted);
+                        Interlocked.Add(ref duplicates, reply.Duplicates);
+                        task.Increment(1);
+                    }
+                    finally { gate.Release(); }
+                }, ct));
             }
+            await Task.WhenAll(pending);
         });
-        AnsiConsole.MarkupLine($"[green]✓[/] published {sent} batch message(s) to {Queues.Records}");
-        return sent;
+        return (accepted, duplicates);
     }
 }
