@@ -1,3 +1,4 @@
+using Screening.Data.Audit;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -34,8 +35,8 @@ public static class RejectsCommand
             var counts = await store.CountsAsync(filter, ct);
             var rows = await store.ListAsync(filter, parse.GetValue(limit), ct);
             RejectListView.Write(counts, rows, parse.GetValue(format), Console.Out);
-            await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
-            await AuditTrail.RecordAsync(db, Environment.UserName, "rejects.list", "rejected_message", rows.Count, ct);
+            await AuditLog.RecordAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), Environment.UserName, "rejects.list", "rejected_message",
+                null, null, new { count = rows.Count }, ct);
             return 0;
         }));
         return command;

@@ -1,3 +1,5 @@
+using Npgsql;
+using Screening.Data.Audit;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
@@ -22,7 +24,8 @@ public static class TasksCommand
             var query = TaskQueries.Filter(db, parse.GetValue(team), parse.GetValue(rule), parse.GetValue(status));
             var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
             TaskListView.Write(rows, parse.GetValue(format), Console.Out);
-            await AuditTrail.RecordAsync(db, Environment.UserName, "tasks.list", "outreach_task", rows.Count, ct);
+            await AuditLog.RecordAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), Environment.UserName, "tasks.list", "outreach_task", null, null,
+                new { count = rows.Count }, ct);
             return 0;
         }));
         return new Command("tasks", "Work with outreach tasks.") { list };

@@ -1,3 +1,4 @@
+using Screening.Data.Audit;
 using System.Text.Json;
 using Npgsql;
 
@@ -50,15 +51,8 @@ public sealed class RejectStore(NpgsqlDataSource dataSource)
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct)) detail = new RejectDetail(Row(reader), reader.GetString(10), reader.GetString(11));
         }
-        await using (var audit = new NpgsqlCommand("""
-            INSERT INTO audit_event (actor, action, entity_type, entity_id, detail) VALUES ($1, 'rejects.show', 'rejected_message', $2, $3::jsonb)
-            """, connection, tx))
-        {
-            audit.Parameters.AddWithValue(actor);
-            audit.Parameters.AddWithValue(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            audit.Parameters.AddWithValue(JsonSerializer.Serialize(new { found = detail is not null, payloadShown = detail is not null, reason = detail?.Row.ReasonCode }));
-            await audit.ExecuteNonQueryAsync(ct);
-        }
+        await AuditLog.RecordAsync(connection, tx, actor, "rejects.show", "rejected_message", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            null, new { found = detail is not null, payloadShown = detail is not null, reason = detail?.Row.ReasonCode }, ct);
         await tx.CommitAsync(ct);
         return detail;
     }
