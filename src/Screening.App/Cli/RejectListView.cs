@@ -24,7 +24,7 @@ public static class RejectListView
                 output.WriteLine("id,received_at,source,format,reason_code,location,status,detail,replay_note");
                 foreach (var r in rows)
                     output.WriteLine(string.Join(',', r.Id.ToString(CultureInfo.InvariantCulture), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                        Csv(r.Source), r.Format, Csv(r.ReasonCode), Csv(r.Location), r.Status, Csv(r.Detail), Csv(r.ReplayNote ?? "")));
+                        CsvField.Escape(r.Source), r.Format, CsvField.Escape(r.ReasonCode), CsvField.Escape(r.Location), r.Status, CsvField.Escape(r.Detail), CsvField.Escape(r.ReplayNote ?? "")));
                 break;
             default:
                 var totals = new Table().Border(TableBorder.Rounded).AddColumn("reason").AddColumn(new TableColumn("count").RightAligned());
@@ -74,5 +74,4 @@ public static class RejectListView
 
     private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "…";
 
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
 }

@@ -21,7 +21,7 @@ public static class TaskListView
                 break;
             case OutputFormat.Csv:
                 output.WriteLine(string.Join(',', Columns));
-                foreach (var t in tasks) output.WriteLine(string.Join(',', Values(t).Select(Csv)));
+                foreach (var t in tasks) output.WriteLine(string.Join(',', Values(t).Select(CsvField.Escape)));
                 break;
             default:
                 var table = new Table().AddColumns("task", "patient", "rule", "status", "priority", "team", "since", "due", "summary");
@@ -48,6 +48,4 @@ public static class TaskListView
         t.CareTeam, t.Since?.ToString("yyyy-MM-dd") ?? "", t.DueDate?.ToString("yyyy-MM-dd") ?? "", t.OpenedAt.ToString("O"), t.RuleVersion, t.Summary,
     ];
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

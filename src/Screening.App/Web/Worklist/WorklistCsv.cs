@@ -26,11 +26,5 @@ public static class WorklistCsv
 
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Field(string value)
-    {
-        // Neutralise spreadsheet formulas (CSV injection) and quote when needed.
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' or '\r' && !decimal.TryParse(value, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    private static string Field(string value) => Cli.CsvField.Escape(value);
 }
