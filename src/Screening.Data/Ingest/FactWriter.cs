@@ -24,12 +24,12 @@ internal static class FactWriter
                 RETURNING patient_key
                 """, c, tx);
             var rows = conditions.DistinctBy(d => (d.PatientId.Trim(), d.System, d.Code.Trim(), d.Onset)).ToArray();
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => keys[d.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.SourceSystem).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Code.Trim().ToUpperInvariant()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Onset).ToArray(), NpgsqlDbType.Date));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(d => d.Abatement).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => keys[d.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.SourceSystem).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Code.Trim().ToUpperInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Onset).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Abatement).ToArray(), NpgsqlDbType.Date));
             cmd.Parameters.AddWithValue(receivedAt);
             await ReadKeys(cmd, touched, ct);
         }
@@ -44,12 +44,12 @@ internal static class FactWriter
                 RETURNING patient_key
                 """, c, tx);
             var rows = procedures.DistinctBy(p => (p.PatientId.Trim(), p.System, p.Code.Trim(), p.PerformedOn)).ToArray();
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => keys[p.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.SourceSystem).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.ProcedureId).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.Code.Trim()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(PatientUpsert.Array(rows.Select(p => p.PerformedOn).ToArray(), NpgsqlDbType.Date));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => keys[p.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.SourceSystem).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.ProcedureId).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.Code.Trim()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.PerformedOn).ToArray(), NpgsqlDbType.Date));
             cmd.Parameters.AddWithValue(receivedAt);
             await ReadKeys(cmd, touched, ct);
         }

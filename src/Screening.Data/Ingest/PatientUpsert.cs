@@ -24,7 +24,7 @@ internal static class PatientUpsert
         await using (var lockCmd = new NpgsqlCommand(
             "SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(x, 0) h FROM unnest($1::text[]) x ORDER BY 1) s", c, tx))
         {
-            lockCmd.Parameters.Add(new NpgsqlParameter { Value = all, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            lockCmd.Parameters.Add(SqlArray.Of(all, NpgsqlDbType.Text));
             await lockCmd.ExecuteNonQueryAsync(ct);
         }
 
@@ -60,14 +60,14 @@ internal static class PatientUpsert
                        coalesce(u.death, p.deceased_date), coalesce(u.team, p.care_team), coalesce(u.hospice, p.hospice),
                        coalesce(u.opt, p.opted_out), true)
                 """, c, tx);
-            upsert.Parameters.Add(Array(rows.Select(r => r.PatientId.Trim()).ToArray(), NpgsqlDbType.Text));
-            upsert.Parameters.Add(Array(rows.Select(r => r.SourceSystem).ToArray(), NpgsqlDbType.Text));
-            upsert.Parameters.Add(Array(rows.Select(r => StoredCodes.Sex(r.Sex)).ToArray(), NpgsqlDbType.Text));
-            upsert.Parameters.Add(Array(rows.Select(r => r.BirthDate).ToArray(), NpgsqlDbType.Date));
-            upsert.Parameters.Add(Array(rows.Select(r => r.DeceasedDate).ToArray(), NpgsqlDbType.Date));
-            upsert.Parameters.Add(Array(rows.Select(r => string.IsNullOrWhiteSpace(r.CareTeam) ? null : r.CareTeam.Trim()).ToArray(), NpgsqlDbType.Text));
-            upsert.Parameters.Add(Array(rows.Select(r => r.Hospice).ToArray(), NpgsqlDbType.Boolean));
-            upsert.Parameters.Add(Array(rows.Select(r => r.OptedOut).ToArray(), NpgsqlDbType.Boolean));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.PatientId.Trim()).ToArray(), NpgsqlDbType.Text));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.SourceSystem).ToArray(), NpgsqlDbType.Text));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => StoredCodes.Sex(r.Sex)).ToArray(), NpgsqlDbType.Text));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.BirthDate).ToArray(), NpgsqlDbType.Date));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.DeceasedDate).ToArray(), NpgsqlDbType.Date));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => string.IsNullOrWhiteSpace(r.CareTeam) ? null : r.CareTeam.Trim()).ToArray(), NpgsqlDbType.Text));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Hospice).ToArray(), NpgsqlDbType.Boolean));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.OptedOut).ToArray(), NpgsqlDbType.Boolean));
             upsert.Parameters.AddWithValue(now);
             await upsert.ExecuteNonQueryAsync(ct);
         }
@@ -76,18 +76,16 @@ internal static class PatientUpsert
             INSERT INTO patient (external_id) SELECT x FROM unnest($1::text[]) x ORDER BY x ON CONFLICT (external_id) DO NOTHING
             """, c, tx))
         {
-            placeholders.Parameters.Add(Array(all, NpgsqlDbType.Text));
+            placeholders.Parameters.Add(SqlArray.Of(all, NpgsqlDbType.Text));
             await placeholders.ExecuteNonQueryAsync(ct);
         }
 
         var keys = new Dictionary<string, long>(all.Length, StringComparer.Ordinal);
         await using var select = new NpgsqlCommand("SELECT external_id, patient_key FROM patient WHERE external_id = ANY($1)", c, tx);
-        select.Parameters.Add(Array(all, NpgsqlDbType.Text));
+        select.Parameters.Add(SqlArray.Of(all, NpgsqlDbType.Text));
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) keys[reader.GetString(0)] = reader.GetInt64(1);
         return keys;
     }
 
-    internal static NpgsqlParameter Array<T>(T[] values, NpgsqlDbType type) =>
-        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
 }

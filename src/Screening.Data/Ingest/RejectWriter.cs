@@ -22,11 +22,11 @@ public static class RejectWriter
         cmd.Parameters.AddWithValue(receivedAt);
         cmd.Parameters.AddWithValue(source);
         cmd.Parameters.AddWithValue(format);
-        cmd.Parameters.Add(PatientUpsert.Array(rejects.Select(r => r.ReasonCode).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(PatientUpsert.Array(rejects.Select(r => r.Detail).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(PatientUpsert.Array(rejects.Select(r => r.Location).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(PatientUpsert.Array(rejects.Select(r => r.Payload).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(PatientUpsert.Array(rejects.Select(r => Hash(r.Payload)).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => r.ReasonCode).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => r.Detail).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => r.Location).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => r.Payload).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Hash(r.Payload)).ToArray(), NpgsqlDbType.Text));
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

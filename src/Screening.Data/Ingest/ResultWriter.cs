@@ -48,9 +48,9 @@ public static class ResultWriter
             RETURNING l.patient_key, l.source_system, l.result_id, l.version
             """, c, tx))
         {
-            retire.Parameters.Add(PatientUpsert.Array(src, NpgsqlDbType.Text));
-            retire.Parameters.Add(PatientUpsert.Array(rid, NpgsqlDbType.Text));
-            retire.Parameters.Add(PatientUpsert.Array(hashes, NpgsqlDbType.Text));
+            retire.Parameters.Add(SqlArray.Of(src, NpgsqlDbType.Text));
+            retire.Parameters.Add(SqlArray.Of(rid, NpgsqlDbType.Text));
+            retire.Parameters.Add(SqlArray.Of(hashes, NpgsqlDbType.Text));
             await using var reader = await retire.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -66,25 +66,25 @@ public static class ResultWriter
         await using (var insert = new NpgsqlCommand(oneVersionEach ? OneVersionEachSql : GeneralSql, c, tx))
         {
             var p = insert.Parameters;
-            p.Add(PatientUpsert.Array(rows.Select(x => patientKeys[x.R.PatientId]).ToArray(), NpgsqlDbType.Bigint));
-            p.Add(PatientUpsert.Array(src, NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rid, NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(hashes, NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.Loinc).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.Analyte).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.Value).ToArray(), NpgsqlDbType.Numeric));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.Unit).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.CanonicalValue).ToArray(), NpgsqlDbType.Numeric));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.CanonicalUnit).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.CollectedAt.ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.CollectedOn).ToArray(), NpgsqlDbType.Date));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.Status).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.EncounterClass).ToArray(), NpgsqlDbType.Text));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.ReferenceLow).ToArray(), NpgsqlDbType.Numeric));
-            p.Add(PatientUpsert.Array(rows.Select(x => x.R.ReferenceHigh).ToArray(), NpgsqlDbType.Numeric));
+            p.Add(SqlArray.Of(rows.Select(x => patientKeys[x.R.PatientId]).ToArray(), NpgsqlDbType.Bigint));
+            p.Add(SqlArray.Of(src, NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rid, NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(hashes, NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.Loinc).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.Analyte).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.Value).ToArray(), NpgsqlDbType.Numeric));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.Unit).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.CanonicalValue).ToArray(), NpgsqlDbType.Numeric));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.CanonicalUnit).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.CollectedAt.ToUniversalTime()).ToArray(), NpgsqlDbType.TimestampTz));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.CollectedOn).ToArray(), NpgsqlDbType.Date));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.Status).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.EncounterClass).ToArray(), NpgsqlDbType.Text));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.ReferenceLow).ToArray(), NpgsqlDbType.Numeric));
+            p.Add(SqlArray.Of(rows.Select(x => x.R.ReferenceHigh).ToArray(), NpgsqlDbType.Numeric));
             p.AddWithValue(receivedAt);
             if (oneVersionEach)
-                p.Add(PatientUpsert.Array(rows.Select(x => retired.TryGetValue((x.R.SourceSystem, x.R.ResultId), out var v) ? v + 1 : 1).ToArray(),
+                p.Add(SqlArray.Of(rows.Select(x => retired.TryGetValue((x.R.SourceSystem, x.R.ResultId), out var v) ? v + 1 : 1).ToArray(),
                     NpgsqlDbType.Integer));
             await using var r = await insert.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))

@@ -57,7 +57,7 @@ public sealed class TaskEventDispatcher(NpgsqlDataSource dataSource, ITaskEventP
 
         await using (var mark = new NpgsqlCommand("UPDATE outreach_task_event SET published_at = now() WHERE id = ANY($1)", connection, tx))
         {
-            mark.Parameters.Add(new NpgsqlParameter { Value = pending.Select(p => p.EventId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            mark.Parameters.Add(SqlArray.Of(pending.Select(p => p.EventId).ToArray(), NpgsqlDbType.Bigint));
             await mark.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

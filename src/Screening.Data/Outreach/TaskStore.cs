@@ -16,8 +16,8 @@ public static class TaskStore
         long[] patientKeys, string[] rules, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(OpenSql("patient_key = ANY($1)"), c, tx);
-        cmd.Parameters.Add(PatientUpsert.Array(patientKeys, NpgsqlDbType.Bigint));
-        cmd.Parameters.Add(PatientUpsert.Array(rules, NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(patientKeys, NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(rules, NpgsqlDbType.Text));
         return await ReadOpenAsync(cmd, ct);
     }
 
@@ -31,9 +31,9 @@ public static class TaskStore
     {
         await using var cmd = new NpgsqlCommand(OpenSql("patient_key BETWEEN $1 AND $3", "patient_key = ANY($4)"), c, tx);
         cmd.Parameters.AddWithValue(from);
-        cmd.Parameters.Add(PatientUpsert.Array(rules, NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rules, NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(to);
-        cmd.Parameters.Add(PatientUpsert.Array(withRetractions, NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(withRetractions, NpgsqlDbType.Bigint));
         return await ReadOpenAsync(cmd, ct);
     }
 
@@ -107,7 +107,7 @@ public static class TaskStore
             SELECT id, $12, $13, jsonb_build_object('priority', priority), $14 FROM changed
             """, c, tx);
         AddContent(cmd, updates.Select(u => u.Content).ToList());
-        cmd.Parameters.Add(PatientUpsert.Array(updates.Select(u => u.TaskId).ToArray(), NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(updates.Select(u => u.TaskId).ToArray(), NpgsqlDbType.Bigint));
         cmd.Parameters.AddWithValue(reopen ? "reopened" : "updated");
         cmd.Parameters.AddWithValue(actor);
         cmd.Parameters.AddWithValue(reopen);
@@ -128,8 +128,8 @@ public static class TaskStore
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'closed', $4, jsonb_build_object('reason', reason), true FROM closed
             """, c, tx);
-        cmd.Parameters.Add(PatientUpsert.Array(closes.Select(x => x.TaskId).ToArray(), NpgsqlDbType.Bigint));
-        cmd.Parameters.Add(PatientUpsert.Array(closes.Select(x => x.Reason).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.TaskId).ToArray(), NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.Reason).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(status);
         cmd.Parameters.AddWithValue(actor);
         return await cmd.ExecuteNonQueryAsync(ct);
@@ -138,15 +138,15 @@ public static class TaskStore
     private static void AddContent(NpgsqlCommand cmd, IReadOnlyList<TaskContent> tasks)
     {
         var p = cmd.Parameters;
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.PatientKey).ToArray(), NpgsqlDbType.Bigint));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.RuleId).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.Priority).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.CareTeam).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.Since).ToArray(), NpgsqlDbType.Date));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.DueDate).ToArray(), NpgsqlDbType.Date));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.Summary).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.FindingJson).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.EvidenceKey).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(tasks.Select(t => t.RuleVersion).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.PatientKey).ToArray(), NpgsqlDbType.Bigint));
+        p.Add(SqlArray.Of(tasks.Select(t => t.RuleId).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.Priority).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.CareTeam).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.Since).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(tasks.Select(t => t.DueDate).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(tasks.Select(t => t.Summary).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.FindingJson).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.EvidenceKey).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(tasks.Select(t => t.RuleVersion).ToArray(), NpgsqlDbType.Text));
     }
 }

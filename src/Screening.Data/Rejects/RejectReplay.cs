@@ -120,7 +120,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
             UPDATE rejected_message SET status = 'rejected-again', replayed_at = now(), replay_note = 'replay in progress'
             WHERE id = ANY($1) AND status = 'rejected' RETURNING id
             """, c, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(SqlArray.Of(ids, NpgsqlDbType.Bigint));
         var claimed = new List<long>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) claimed.Add(reader.GetInt64(0));
@@ -130,7 +130,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
     private async Task MarkAsync(long[] ids, string status, string note, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand("UPDATE rejected_message SET status = $2, replayed_at = now(), replay_note = $3 WHERE id = ANY($1)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(SqlArray.Of(ids, NpgsqlDbType.Bigint));
         cmd.Parameters.AddWithValue(status);
         cmd.Parameters.AddWithValue(note);
         await cmd.ExecuteNonQueryAsync(CancellationToken.None);

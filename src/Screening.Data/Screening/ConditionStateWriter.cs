@@ -43,22 +43,22 @@ public static class ConditionStateWriter
                 updated_at = now()
             """, c, tx);
         var p = cmd.Parameters;
-        p.Add(PatientUpsert.Array(rows.Select(r => r.PatientKey).ToArray(), NpgsqlDbType.Bigint));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Rule).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(rows.Select(r => Status(r.Outcome.Kind)).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Reason).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Since).ToArray(), NpgsqlDbType.Date));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.Value).ToArray(), NpgsqlDbType.Numeric));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.Unit).ToArray(), NpgsqlDbType.Text));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Lowest?.At).ToArray(), NpgsqlDbType.Date));
-        p.Add(PatientUpsert.Array(rows.Select(r => r.Outcome.Finding?.Evidence.Count ?? 0).ToArray(), NpgsqlDbType.Integer));
+        p.Add(SqlArray.Of(rows.Select(r => r.PatientKey).ToArray(), NpgsqlDbType.Bigint));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Rule).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(rows.Select(r => Status(r.Outcome.Kind)).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Reason).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Since).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Lowest?.Value).ToArray(), NpgsqlDbType.Numeric));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Lowest?.Unit).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Lowest?.At).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Evidence.Count ?? 0).ToArray(), NpgsqlDbType.Integer));
         // Serialising findings is most of this method's CPU: spread it over the cores for large batches (the screen).
         var findings = new string?[rows.Count];
         Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = rows.Count < 512 ? 1 : Environment.ProcessorCount },
             i => findings[i] = rows[i].Outcome.Finding is { } f ? JsonSerializer.Serialize(f, JsonDefaults.Options) : null);
-        p.Add(PatientUpsert.Array(findings, NpgsqlDbType.Jsonb));
+        p.Add(SqlArray.Of(findings, NpgsqlDbType.Jsonb));
         p.AddWithValue(ruleVersion);
-        p.Add(PatientUpsert.Array(rows.Select(r => r.AsOf).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(rows.Select(r => r.AsOf).ToArray(), NpgsqlDbType.Date));
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -85,7 +85,7 @@ public static class PatientRecordLoader
     {
         var cmd = new NpgsqlCommand(sql, connection, tx);
         if (selection.Keys is { } keys)
-            cmd.Parameters.Add(new NpgsqlParameter { Value = keys, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            cmd.Parameters.Add(SqlArray.Of(keys, NpgsqlDbType.Bigint));
         else
         {
             cmd.Parameters.AddWithValue(selection.From);

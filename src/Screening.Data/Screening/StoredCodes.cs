@@ -9,13 +9,7 @@ public static class StoredCodes
 {
     public static ResultStatus Status(string status) => ResultStatusNames.Parse(status) ?? ResultStatus.Unknown;
 
-    public static EncounterSetting Setting(string encounterClass) => encounterClass switch
-    {
-        "inpatient" => EncounterSetting.Inpatient,
-        "emergency" => EncounterSetting.Emergency,
-        "dialysis" => EncounterSetting.Dialysis,
-        _ => EncounterSetting.Outpatient,
-    };
+    public static EncounterSetting Setting(string encounterClass) => Interop.Mapping.DomainMapping.Setting(encounterClass);
 
     public static CodeSystem System(string system) => CodeSystemNames.Parse(system) ?? CodeSystem.Other;
 
