@@ -11,6 +11,7 @@ public static class RunSummaryView
     {
         var table = new Table().Title($"Screen {r.RunId} as of {r.AsOf:yyyy-MM-dd} (rules {r.RuleVersion})").AddColumn("").AddColumn(new TableColumn("").RightAligned());
         table.AddRow("patients screened", r.PatientsScreened.ToString("N0"));
+        table.AddRow("  re-evaluated (others: stored outcome still holds)", r.PatientsEvaluated.ToString("N0"));
         foreach (var rule in RuleIds.Nightly) table.AddRow($"findings: {rule}", r.FindingsByRule.GetValueOrDefault(rule).ToString("N0"));
         table.AddRow("tasks opened", r.TasksOpened.ToString("N0"));
         table.AddRow("tasks updated", r.TasksUpdated.ToString("N0"));

@@ -14,9 +14,13 @@ public static class ScreenCommand
         var format = new Option<string?>("--format") { Description = "File mode input format: ndjson | synthea | hl7v2 | fhir | csv (default: detect)." };
         var rules = new Option<string?>("--rules") { Description = "File mode: rule file to use (default: seeds/rules.json)." };
         var output = new Option<string?>("--out") { Description = "File mode: where findings NDJSON goes ('-' = stdout, the default)." };
+        var full = new Option<bool>("--full")
+        {
+            Description = "Re-evaluate every patient instead of reusing stored outcomes that still hold on the as-of date (same decisions, slower).",
+        };
         var command = new Command("screen",
             "Screen the population as of a date and reconcile outreach tasks (the nightly job, on demand); with --from, screen plain files instead.")
-            { asOf, from, format, rules, output };
+            { asOf, from, format, rules, output, full };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
             if (parse.GetValue(from) is { } path)
@@ -24,7 +28,7 @@ public static class ScreenCommand
             var date = CliExecution.ParseDate(parse.GetValue(asOf), "--as-of");
             using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
             await app.StartAsync(ct);
-            var result = await RunAsync(app.Services, date, "cli", ct);
+            var result = await RunAsync(app.Services, date, "cli", ct, parse.GetValue(full));
             await app.StopAsync(ct);
             return result.AlreadyRunning ? 3 : 0;
         }));
@@ -32,10 +36,11 @@ public static class ScreenCommand
     }
 
     /// <summary>Runs one screen, announces its task events and prints the summary (shared with the demo).</summary>
-    public static async Task<ScreeningRunResult> RunAsync(IServiceProvider services, DateOnly? asOf, string trigger, CancellationToken ct)
+    public static async Task<ScreeningRunResult> RunAsync(IServiceProvider services, DateOnly? asOf, string trigger, CancellationToken ct,
+        bool reevaluateAll = false)
     {
         var date = asOf ?? services.GetRequiredService<ScreeningClock>().Today;
-        var result = await services.GetRequiredService<PopulationScreen>().RunAsync(date, trigger, ct);
+        var result = await services.GetRequiredService<PopulationScreen>().RunAsync(date, trigger, reevaluateAll, ct);
         var announced = await services.GetRequiredService<TaskEventDispatcher>().DispatchPendingAsync(ct);
         if (result.AlreadyRunning)
         {

@@ -19,9 +19,10 @@ public static class RulesSetup
     {
         var path = options.Resolve();
         if (!File.Exists(path)) throw new OptionsProblemsException([$"Rules:Path: rule file '{path}' does not exist."]);
-        var (rules, problems) = RuleFile.Parse(File.ReadAllText(path));
+        var text = File.ReadAllText(path);
+        var (rules, problems) = RuleFile.Parse(text);
         if (rules is null || problems.Count > 0)
             throw new OptionsProblemsException(problems.Select(p => $"{path}: {p.Path}: {p.Reason}").ToList());
-        return new ActiveRules(rules);
+        return ActiveRules.FromFile(rules, text);
     }
 }

@@ -22,8 +22,8 @@ public sealed class NightlyScreenJob(PopulationScreen screen, TaskEventDispatche
         var result = await screen.RunAsync(asOf, context.Recovering ? "schedule-recovery" : "schedule", cancellationToken);
         var announced = await dispatcher.DispatchPendingAsync(cancellationToken);
         logger.LogInformation(
-            "Nightly screen for {AsOf}: run {RunId}, {Patients} patients, {Opened} opened, {Closed} closed, {Announced} events announced{Skipped}",
-            asOf, result.RunId, result.PatientsScreened, result.TasksOpened, result.TasksClosed, announced,
+            "Nightly screen for {AsOf}: run {RunId}, {Patients} patients ({Evaluated} re-evaluated), {Opened} opened, {Closed} closed, {Announced} events announced{Skipped}",
+            asOf, result.RunId, result.PatientsScreened, result.PatientsEvaluated, result.TasksOpened, result.TasksClosed, announced,
             result.AlreadyRunning ? " (skipped: another screen was running)" : "");
     }
 }

@@ -48,7 +48,7 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
         var today = clock.Today;
         var records = await PatientRecordLoader.LoadAsync(connection, tx, touched.Order().ToArray(), ct);
         var screenings = records.Select(r => (r.Key, Screen.Evaluate(r.Value, rules.Rules, today))).ToList();
-        await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules.Version, ct);
+        await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules, ct);
         var alerts = await criticalAlerts.RaiseAsync(connection, tx, written.NewCurrent, records, ct);
         await tx.CommitAsync(ct);
 

@@ -15,5 +15,10 @@ public sealed class PatientCondition
     public string? Finding { get; set; }
     public required string RuleVersion { get; set; }
     public DateOnly EvaluatedAsOf { get; set; }
+    /// <summary>First as-of date on which time alone may change this outcome (null: never); it holds from EvaluatedAsOf until then.</summary>
+    public DateOnly? StableUntil { get; set; }
+    public string? EvidenceKey { get; set; }
+    /// <summary>The rule file (version + content hash) this outcome was evaluated with.</summary>
+    public string? RulesFingerprint { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -18,4 +18,8 @@ public sealed class ScreeningRun
     public int TasksClosed { get; set; }
     public int TasksReopened { get; set; }
     public string? Error { get; set; }
+    /// <summary>How many patients were re-evaluated; the others reused their stored outcome.</summary>
+    public int PatientsEvaluated { get; set; }
+    /// <summary><c>incremental</c> (reuse what still holds) or <c>full</c> (re-evaluate everyone).</summary>
+    public string Mode { get; set; } = "full";
 }

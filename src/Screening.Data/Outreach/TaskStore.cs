@@ -64,55 +64,67 @@ public static class TaskStore
         return open;
     }
 
-    /// <summary>Opens tasks; returns how many were new (an already open task for the same patient and rule is left alone).</summary>
-    public static async Task<int> OpenAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<TaskContent> tasks,
-        long? runId, string eventKind, string actor, CancellationToken ct)
+    /// <summary>
+    /// Opens a task for each (patient, rule) from its stored met state (<c>patient_condition</c>: finding, evidence key,
+    /// rule version; care team from <c>patient</c>), in the caller's transaction after the state was written. Returns
+    /// how many were new: an already open task for the same patient and rule is left alone (the one-open index).
+    /// </summary>
+    public static async Task<int> OpenFromStateAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long PatientKey, string Rule)> tasks,
+        long? runId, string actor, CancellationToken ct)
     {
         if (tasks.Count == 0) return 0;
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             WITH opened AS (
-                INSERT INTO outreach_task (patient_key, rule_id, status, priority, care_team, since, due_date, summary, finding,
-                                           evidence_key, rule_version, opened_run_id)
-                SELECT u.pk, u.rule, 'open', u.prio, u.team, u.since, u.due, u.summary, u.finding::jsonb, u.ekey, u.ver, $11
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
-                            $9::text[], $10::text[]) AS u(pk, rule, prio, team, since, due, summary, finding, ekey, ver)
+                INSERT INTO outreach_task (patient_key, rule_id, status, priority, since, due_date, summary, finding, evidence_key,
+                                           rule_version, care_team, opened_run_id)
+                SELECT s.patient_key, s.rule_id, 'open', {StateContent}, p.care_team, $3
+                FROM unnest($1::bigint[], $2::text[]) AS u(pk, rule)
+                JOIN patient_condition s ON s.patient_key = u.pk AND s.rule_id = u.rule AND s.status = 'met'
+                JOIN patient p ON p.patient_key = u.pk
                 ORDER BY u.pk, u.rule
                 ON CONFLICT (patient_key, rule_id) WHERE status IN ('open', 'in-progress', 'snoozed') DO NOTHING
                 RETURNING id, priority)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
-            SELECT id, $12, $13, jsonb_build_object('priority', priority), true FROM opened
+            SELECT id, 'queued', $4, jsonb_build_object('priority', priority), true FROM opened
             """, c, tx);
-        AddContent(cmd, tasks);
+        cmd.Parameters.Add(SqlArray.Of(tasks.Select(t => t.PatientKey).ToArray(), NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(tasks.Select(t => t.Rule).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)runId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-        cmd.Parameters.AddWithValue(eventKind);
         cmd.Parameters.AddWithValue(actor);
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Writes new evidence onto open tasks; a reopen also clears the snooze and returns the task to the list.</summary>
-    public static async Task UpdateAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long TaskId, TaskContent Content)> updates,
+    /// <summary>
+    /// Writes the stored finding (new evidence) onto open tasks; a reopen also clears the snooze and returns the task to
+    /// the list.
+    /// </summary>
+    public static async Task UpdateFromStateAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<long> taskIds,
         bool reopen, string actor, CancellationToken ct)
     {
-        if (updates.Count == 0) return;
+        if (taskIds.Count == 0) return;
         await using var cmd = new NpgsqlCommand($"""
             WITH changed AS (
-                UPDATE outreach_task t SET priority = u.prio, since = u.since, due_date = u.due, summary = u.summary,
-                       finding = u.finding::jsonb, evidence_key = u.ekey, rule_version = u.ver, updated_at = now()
-                       {(reopen ? ", status = 'open', snoozed_until = NULL" : "")}
-                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
-                            $9::text[], $10::text[], $11::bigint[]) AS u(pk, rule, prio, team, since, due, summary, finding, ekey, ver, id)
-                WHERE t.id = u.id
+                UPDATE outreach_task t SET (priority, since, due_date, summary, finding, evidence_key, rule_version) = ({StateContent}),
+                       updated_at = now() {(reopen ? ", status = 'open', snoozed_until = NULL" : "")}
+                FROM unnest($1::bigint[]) AS u(id), patient_condition s
+                WHERE t.id = u.id AND s.patient_key = t.patient_key AND s.rule_id = t.rule_id AND s.status = 'met'
                 RETURNING t.id, t.priority)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
-            SELECT id, $12, $13, jsonb_build_object('priority', priority), $14 FROM changed
+            SELECT id, $2, $3, jsonb_build_object('priority', priority), $4 FROM changed
             """, c, tx);
-        AddContent(cmd, updates.Select(u => u.Content).ToList());
-        cmd.Parameters.Add(SqlArray.Of(updates.Select(u => u.TaskId).ToArray(), NpgsqlDbType.Bigint));
+        cmd.Parameters.Add(SqlArray.Of(taskIds.ToArray(), NpgsqlDbType.Bigint));
         cmd.Parameters.AddWithValue(reopen ? "reopened" : "updated");
         cmd.Parameters.AddWithValue(actor);
         cmd.Parameters.AddWithValue(reopen);
         await cmd.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// A task's content taken from a stored met state <c>s</c>: the finding as stored (camelCase JSON, priority in the
+    /// task's codes, see <see cref="JsonDefaults"/>), its since date, due date, summary, evidence key and rule version.
+    /// </summary>
+    private const string StateContent =
+        "s.finding ->> 'priority', s.since, (s.finding ->> 'dueDate')::date, s.finding ->> 'summary', s.finding, s.evidence_key, s.rule_version";
 
     /// <summary>Closes open tasks with a reason (resolved, an exclusion, evidence-retracted …) and announces it.</summary>
     public static async Task<int> CloseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long TaskId, string Reason)> closes,
@@ -133,20 +145,5 @@ public static class TaskStore
         cmd.Parameters.AddWithValue(status);
         cmd.Parameters.AddWithValue(actor);
         return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void AddContent(NpgsqlCommand cmd, IReadOnlyList<TaskContent> tasks)
-    {
-        var p = cmd.Parameters;
-        p.Add(SqlArray.Of(tasks.Select(t => t.PatientKey).ToArray(), NpgsqlDbType.Bigint));
-        p.Add(SqlArray.Of(tasks.Select(t => t.RuleId).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.Priority).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.CareTeam).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.Since).ToArray(), NpgsqlDbType.Date));
-        p.Add(SqlArray.Of(tasks.Select(t => t.DueDate).ToArray(), NpgsqlDbType.Date));
-        p.Add(SqlArray.Of(tasks.Select(t => t.Summary).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.FindingJson).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.EvidenceKey).ToArray(), NpgsqlDbType.Text));
-        p.Add(SqlArray.Of(tasks.Select(t => t.RuleVersion).ToArray(), NpgsqlDbType.Text));
     }
 }

@@ -3,9 +3,6 @@ using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Screening.Data.Outreach;
-using Screening.Domain.Results;
-using Screening.Domain.Screening;
 
 namespace Screening.Data.Screening;
 
@@ -28,7 +25,12 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     /// <summary>A progress line every this many patients.</summary>
     public int ProgressEvery { get; init; } = 100_000;
 
-    public async Task<ScreeningRunResult> RunAsync(DateOnly asOf, string trigger, CancellationToken ct)
+    public Task<ScreeningRunResult> RunAsync(DateOnly asOf, string trigger, CancellationToken ct) => RunAsync(asOf, trigger, false, ct);
+
+    /// <param name="reevaluateAll">Re-evaluate every patient instead of reusing stored outcomes that still hold (a check
+    /// that the incremental screen and a full one agree; also what a screen does for patients screened under another
+    /// rule file).</param>
+    public async Task<ScreeningRunResult> RunAsync(DateOnly asOf, string trigger, bool reevaluateAll, CancellationToken ct)
     {
         await using var lockConnection = await dataSource.OpenConnectionAsync(ct);
         if (!await TryLockAsync(lockConnection, ct))
@@ -37,16 +39,16 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
             return ScreeningRunResult.Skipped(asOf, rules.Version);
         }
         var clock = Stopwatch.StartNew();
-        var runId = await StartRunAsync(asOf, trigger, ct);
+        var runId = await StartRunAsync(asOf, trigger, reevaluateAll, ct);
         var counts = new RunCounts();
         try
         {
-            await ScreenPagesAsync(asOf, runId, counts, clock, ct);
+            await ScreenPagesAsync(asOf, runId, reevaluateAll, counts, clock, ct);
             var result = counts.ToResult(runId, asOf, rules.Version, clock.Elapsed);
             await FinishRunAsync(result, null, ct);
             logger.LogInformation(
-                "Screen {RunId} for {AsOf} done in {ElapsedMs} ms: {Patients} patients, {Opened} opened, {Updated} updated, {Reopened} reopened, {Closed} closed",
-                runId, asOf, (long)clock.Elapsed.TotalMilliseconds, result.PatientsScreened, result.TasksOpened, result.TasksUpdated,
+                "Screen {RunId} for {AsOf} done in {ElapsedMs} ms: {Patients} patients ({Evaluated} re-evaluated), {Opened} opened, {Updated} updated, {Reopened} reopened, {Closed} closed",
+                runId, asOf, (long)clock.Elapsed.TotalMilliseconds, result.PatientsScreened, result.PatientsEvaluated, result.TasksOpened, result.TasksUpdated,
                 result.TasksReopened, result.TasksClosed);
             return result;
         }
@@ -62,9 +64,6 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         }
     }
 
-    /// <summary>One keyset page: its patients in key order, their records and their rule outcomes.</summary>
-    private sealed record Page(long[] Keys, long[] Screened, PatientRecord[] Records, PatientScreening[] Screenings);
-
     /// <summary>
     /// A pipeline with bounded hand-offs (memory stays flat: a handful of pages in flight, whatever the population):
     /// one task pages through patient keys (keyset, in key order); <see cref="Readers"/> tasks each load a page's
@@ -72,21 +71,22 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     /// tasks reconcile tasks and write state, one transaction per page. Pages hold disjoint patients, so they are
     /// written in any order without contending. The first failure cancels every stage and is rethrown.
     /// </summary>
-    private async Task ScreenPagesAsync(DateOnly asOf, long runId, RunCounts counts, Stopwatch clock, CancellationToken ct)
+    private async Task ScreenPagesAsync(DateOnly asOf, long runId, bool reevaluateAll, RunCounts counts, Stopwatch clock, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var ranges = Channel.CreateBounded<long[]>(new BoundedChannelOptions(Math.Max(1, Readers)) { SingleWriter = true });
-        var pages = Channel.CreateBounded<Page>(new BoundedChannelOptions(Math.Max(1, PagesInFlight)));
+        var pages = Channel.CreateBounded<ScreenPage>(new BoundedChannelOptions(Math.Max(1, PagesInFlight)));
         var progress = new Progress(ProgressEvery);
         var keys = Stage(() => PageKeysAsync(ranges.Writer, stop.Token), stop);
-        var readers = Enumerable.Range(0, Math.Max(1, Readers)).Select(_ => Stage(() => ReadPagesAsync(ranges.Reader, pages.Writer, asOf, stop.Token), stop)).ToArray();
+        var readers = Enumerable.Range(0, Math.Max(1, Readers)).Select(_ => Stage(() => ReadPagesAsync(ranges.Reader, pages.Writer, asOf, reevaluateAll, stop.Token), stop)).ToArray();
         var readersDone = Task.WhenAll(readers).ContinueWith(t => pages.Writer.TryComplete(t.Exception?.GetBaseException()),
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var writers = Enumerable.Range(0, Math.Max(1, Writers)).Select(_ => Stage(async () =>
         {
             await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
             {
-                await WritePageAsync(page, asOf, runId, counts, stop.Token);
+                await using (var connection = await dataSource.OpenConnectionAsync(stop.Token))
+                    await ScreenPageWriter.WriteAsync(connection, page, asOf, runId, rules, counts, stop.Token);
                 if (progress.Due(counts) is { } screened)
                     logger.LogInformation("Screen {RunId}: {Patients} patients screened ({Rate:0} patients/s)", runId, screened,
                         screened / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
@@ -150,56 +150,12 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         }
     }
 
-    private async Task ReadPagesAsync(ChannelReader<long[]> ranges, ChannelWriter<Page> pages, DateOnly asOf, CancellationToken ct)
+    private async Task ReadPagesAsync(ChannelReader<long[]> ranges, ChannelWriter<ScreenPage> pages, DateOnly asOf, bool reevaluateAll,
+        CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
         await foreach (var keys in ranges.ReadAllAsync(ct))
-        {
-            var loaded = await PatientRecordLoader.LoadRangeAsync(connection, null, keys[0], keys[^1], ct);
-            var screened = keys.Where(loaded.ContainsKey).ToArray();
-            var records = screened.Select(k => loaded[k]).ToArray();
-            var screenings = new PatientScreening[records.Length];
-            Parallel.For(0, records.Length, parallel, i => screenings[i] = Screen.Evaluate(records[i], rules.Rules, asOf));
-            await pages.WriteAsync(new Page(keys, screened, records, screenings), ct);
-        }
-    }
-
-    private async Task WritePageAsync(Page page, DateOnly asOf, long runId, RunCounts counts, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var withRetractions = page.Screened.Where((_, i) => page.Records[i].Results.Any(x => x.Status == ResultStatus.EnteredInError)).ToArray();
-        var open = await TaskStore.LoadOpenRangeAsync(connection, tx, page.Keys[0], page.Keys[^1], [.. RuleIds.Nightly], withRetractions, ct);
-        var decided = new List<BatchReconciliation.Change>?[page.Screened.Length];
-        Parallel.For(0, decided.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => decided[i] = BatchReconciliation.Decide(page.Screened[i], page.Records[i], page.Screenings[i], open, asOf,
-                rules.Rules.Shared.WorkedTaskQuietDays));
-        var changes = new BatchReconciliation();
-        var screenings = new List<(long, PatientScreening)>(page.Screened.Length);
-        var findings = new List<string>();
-        for (var i = 0; i < page.Screened.Length; i++)
-        {
-            changes.Add(decided[i]);
-            screenings.Add((page.Screened[i], page.Screenings[i]));
-            foreach (var outcome in page.Screenings[i].Outcomes)
-                if (outcome.Finding is not null) findings.Add(outcome.Rule);
-        }
-        var opened = await TaskStore.OpenAsync(connection, tx, changes.Open, runId, "queued", "screening", ct);
-        await TaskStore.UpdateAsync(connection, tx, changes.Update, reopen: false, "screening", ct);
-        await TaskStore.UpdateAsync(connection, tx, changes.Reopen, reopen: true, "screening", ct);
-        var closed = await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
-        await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules.Version, ct);
-        await tx.CommitAsync(ct);
-        lock (counts)
-        {
-            counts.Patients += page.Screened.Length;
-            counts.Opened += opened;
-            counts.Updated += changes.Update.Count;
-            counts.Reopened += changes.Reopen.Count;
-            counts.Closed += closed;
-            foreach (var rule in findings) counts.Finding(rule);
-        }
+            await pages.WriteAsync(await ScreenPageReader.ReadAsync(connection, keys, asOf, rules, reevaluateAll, ct), ct);
     }
 
     private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, long after, CancellationToken ct)
@@ -219,13 +175,14 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task<long> StartRunAsync(DateOnly asOf, string trigger, CancellationToken ct)
+    private async Task<long> StartRunAsync(DateOnly asOf, string trigger, bool reevaluateAll, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand(
-            "INSERT INTO screening_run (as_of, trigger, status, rule_version) VALUES ($1, $2, 'running', $3) RETURNING id");
+            "INSERT INTO screening_run (as_of, trigger, status, rule_version, mode) VALUES ($1, $2, 'running', $3, $4) RETURNING id");
         cmd.Parameters.AddWithValue(asOf);
         cmd.Parameters.AddWithValue(trigger);
         cmd.Parameters.AddWithValue(rules.Version);
+        cmd.Parameters.AddWithValue(reevaluateAll ? "full" : "incremental");
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
@@ -233,7 +190,8 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     {
         await using var cmd = dataSource.CreateCommand("""
             UPDATE screening_run SET status = $2, finished_at = now(), duration_ms = $3, patients_screened = $4,
-                   findings = $5::jsonb, tasks_opened = $6, tasks_updated = $7, tasks_closed = $8, tasks_reopened = $9, error = $10
+                   findings = $5::jsonb, tasks_opened = $6, tasks_updated = $7, tasks_closed = $8, tasks_reopened = $9, error = $10,
+                   patients_evaluated = $11
             WHERE id = $1
             """);
         cmd.Parameters.AddWithValue(r.RunId);
@@ -246,6 +204,7 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         cmd.Parameters.AddWithValue(r.TasksClosed);
         cmd.Parameters.AddWithValue(r.TasksReopened);
         cmd.Parameters.AddWithValue((object?)error ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(r.PatientsEvaluated);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -12,7 +12,8 @@ public sealed record ScreeningRunResult(
     int TasksClosed,
     int TasksReopened,
     TimeSpan Duration,
-    bool AlreadyRunning = false)
+    bool AlreadyRunning = false,
+    int PatientsEvaluated = 0)
 {
     public static ScreeningRunResult Skipped(DateOnly asOf, string ruleVersion) =>
         new(0, asOf, ruleVersion, 0, new Dictionary<string, int>(), 0, 0, 0, 0, TimeSpan.Zero, AlreadyRunning: true);

@@ -18,8 +18,18 @@ public static class OutreachReconciliation
     public static TaskDecision Decide(
         OpenTask? task, RuleOutcome outcome, string? findingEvidenceKey,
         IReadOnlySet<string> retractedResultIds, DateOnly asOf, WorkedTask? lastWorked = null, int quietDays = 0)
+        => Decide(task, outcome.Kind, outcome.Reason, outcome.Finding is null ? null : findingEvidenceKey,
+            retractedResultIds, asOf, lastWorked, quietDays);
+
+    /// <summary>
+    /// The same decision from an outcome as stored (kind, reason and the finding's evidence key, null when there is no
+    /// finding), so a stored outcome reconciles without rebuilding its finding.
+    /// </summary>
+    public static TaskDecision Decide(
+        OpenTask? task, OutcomeKind kind, string? reason, string? findingEvidenceKey,
+        IReadOnlySet<string> retractedResultIds, DateOnly asOf, WorkedTask? lastWorked = null, int quietDays = 0)
     {
-        if (outcome.Finding is not null)
+        if (findingEvidenceKey is not null)
         {
             if (task is null)
                 return lastWorked is not null && lastWorked.EvidenceKey == findingEvidenceKey && asOf < lastWorked.ClosedOn.AddDays(quietDays)
@@ -31,8 +41,8 @@ public static class OutreachReconciliation
         }
 
         if (task is null) return TaskDecision.Nothing;
-        if (outcome.Kind is OutcomeKind.Excluded or OutcomeKind.Suspended)
-            return new TaskDecision(TaskAction.Close, outcome.Reason ?? Resolved);
+        if (kind is OutcomeKind.Excluded or OutcomeKind.Suspended)
+            return new TaskDecision(TaskAction.Close, reason ?? Resolved);
         var retracted = task.EvidenceResultIds.Count > 0 && task.EvidenceResultIds.Any(retractedResultIds.Contains);
         return new TaskDecision(TaskAction.Close, retracted ? EvidenceRetracted : Resolved);
     }
