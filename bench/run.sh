@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh [--patients N] [--quick] [--results-per-patient R] [--patients-per-message P] [--workers W]
 #              [--concurrency C] [--as-of YYYY-MM-DD] [--keep]
-# The screens run as of tomorrow by default: the nightly case, where every patient_condition row written by the
-# day's ingest (as of today) gets a new evaluated_as_of, so the first screen rewrites all state rows.
+# The screens run as of tomorrow by default: the nightly case after the day's ingest (which evaluated state as of
+# today); the first screen opens a task for every finding of the backfilled population.
 #
 # End-to-end throughput and scale on THIS machine, in one invocation, against a throw-away database
 # (bench_<pid>) and RabbitMQ vhost (bench_<pid>) on the local services (infra/services.sh):
@@ -13,7 +13,10 @@
 #   2. ingest     `screening worker` consuming what `screening seed` publishes through RabbitMQ
 #                 (ClinicalRecordsReported, P patients per message), timed from the first publish until the
 #                 last result is stored and per-patient state updated (same transaction).
-#   3. screen     the nightly screen of the whole population for one as-of date, then again (must change nothing).
+#   3. screen     the nightly screen of the whole population for one as-of date (incremental: stored outcomes that
+#                 still hold are reused), then again (must change nothing), then with --full (re-evaluates everyone;
+#                 must also change nothing: incremental and full agree), then the next night (no new data).
+#                 screen_s is the first one. Ingest CPU seconds per process group are printed too.
 #   4. memory     peak RSS (/usr/bin/time -v "Maximum resident set size") of the worker and of the screen.
 # Prints a table and, as its LAST line:
 #   bench: patients=.. results=.. ingest_results_per_s=.. baseline_results_per_s=.. ingest_ratio=.. screen_s=..
@@ -105,8 +108,11 @@ for i in $(seq 1 60); do
 done
 ((ready == WORKERS)) || { log "worker did not start"; tail -20 "$RUN"/worker-*.log >&2; exit 1; }
 log "ingest: seeding through RabbitMQ into $WORKERS worker(s) (consumer concurrency $CONCURRENCY)"
+# CPU seconds per process group (cumulative; backends of the worker's pool live through the whole ingest).
+cpu_groups() { ps -eo comm=,times= | awk '{g=$1; if (g ~ /^postgres/) g="postgres"; else if (g ~ /beam/) g="rabbitmq"; else if (g ~ /^screening/) g="worker"; else g="other"; c[g]+=$2} END{for (g in c) print g, c[g]}' | sort; }
+cpu_groups >"$RUN/cpu-before.txt"
 T0=$(date +%s.%N)
-"$APP" seed --patients "$PATIENTS" --results-per-patient "$PER_PATIENT" --patients-per-message "$PER_MESSAGE" >"$RUN/seed.log" 2>"$RUN/seed.err"
+/usr/bin/time -v -o "$RUN/seed.time" "$APP" seed --patients "$PATIENTS" --results-per-patient "$PER_PATIENT" --patients-per-message "$PER_MESSAGE" >"$RUN/seed.log" 2>"$RUN/seed.err"
 SEED_LINE=$(grep '^seed:' "$RUN/seed.log")
 PUBLISHED=$(field results "$SEED_LINE"); SEED_S=$(field seconds "$SEED_LINE"); MESSAGES=$(field messages "$SEED_LINE")
 log "published $PUBLISHED results in $MESSAGES messages in ${SEED_S}s; waiting for the workers"
@@ -120,6 +126,9 @@ while :; do
 done
 # The last stored result's received_at is its batch's transaction time (state is written in the same transaction).
 T1=$(psqlq "$NAME" "SELECT extract(epoch FROM max(received_at)) FROM lab_result")
+cpu_groups >"$RUN/cpu-after.txt"
+SEED_CPU=$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.0f", s}' "$RUN/seed.time")
+CPU_SPLIT=$(join "$RUN/cpu-before.txt" "$RUN/cpu-after.txt" | awk -v seed="$SEED_CPU" '$1!="other"{printf "%s %.0f s, ", $1, $3-$2} END{printf "seed %s s", seed}')
 read -r STORED PATIENT_ROWS CONDITION_ROWS REJECTED <<<"$(psqlq "$NAME" "SELECT (SELECT count(*) FROM lab_result), (SELECT count(*) FROM patient), (SELECT count(*) FROM patient_condition), (SELECT count(*) FROM rejected_message)" | tr '|' ' ')"
 INGEST_S=$(awk -v a="$T0" -v b="$T1" 'BEGIN{printf "%.2f", b - a}')
 INGEST_RPS=$(awk -v n="$STORED" -v s="$INGEST_S" 'BEGIN{printf "%.0f", n / s}')
@@ -134,18 +143,23 @@ psqlq "$NAME" "VACUUM ANALYZE" >/dev/null 2>&1
 
 # --- 3. nightly screen, twice --------------------------------------------------------------------------------------
 screen_once() {
-  /usr/bin/time -v -o "$RUN/screen-$1.time" "$APP" screen --as-of "$AS_OF" >"$RUN/screen-$1.log" 2>&1
-  psqlq "$NAME" "SELECT duration_ms, patients_screened, tasks_opened, tasks_updated, tasks_closed, tasks_reopened FROM screening_run ORDER BY id DESC LIMIT 1" | tr '|' ' '
+  /usr/bin/time -v -o "$RUN/screen-$1.time" "$APP" screen --as-of "$2" ${3:-} >"$RUN/screen-$1.log" 2>&1
+  psqlq "$NAME" "SELECT duration_ms, patients_screened, tasks_opened, tasks_updated, tasks_closed, tasks_reopened, patients_evaluated FROM screening_run ORDER BY id DESC LIMIT 1" | tr '|' ' '
 }
-log "screen 1 as of $AS_OF"
-read -r S1_MS S1_N S1_OPEN S1_UPD S1_CLOSE S1_REOPEN <<<"$(screen_once 1)"
+NEXT_NIGHT=$(date -d "$AS_OF + 1 day" +%F)
+log "screen 1 as of $AS_OF (incremental: the nightly run after the day's ingest)"
+read -r S1_MS S1_N S1_OPEN S1_UPD S1_CLOSE S1_REOPEN S1_EVAL <<<"$(screen_once 1 "$AS_OF")"
 log "screen 2 as of $AS_OF (must change nothing)"
-read -r S2_MS S2_N S2_OPEN S2_UPD S2_CLOSE S2_REOPEN <<<"$(screen_once 2)"
-SCREEN_RSS=$(( $(rss_mb "$RUN/screen-1.time") > $(rss_mb "$RUN/screen-2.time") ? $(rss_mb "$RUN/screen-1.time") : $(rss_mb "$RUN/screen-2.time") ))
+read -r S2_MS S2_N S2_OPEN S2_UPD S2_CLOSE S2_REOPEN S2_EVAL <<<"$(screen_once 2 "$AS_OF")"
+log "screen 3 as of $AS_OF with --full (re-evaluates everyone; must change nothing)"
+read -r S3_MS S3_N S3_OPEN S3_UPD S3_CLOSE S3_REOPEN S3_EVAL <<<"$(screen_once 3 "$AS_OF" --full)"
+log "screen 4 as of $NEXT_NIGHT (the next night, no new data)"
+read -r S4_MS S4_N S4_OPEN S4_UPD S4_CLOSE S4_REOPEN S4_EVAL <<<"$(screen_once 4 "$NEXT_NIGHT")"
+SCREEN_RSS=0; for i in 1 2 3 4; do r=$(rss_mb "$RUN/screen-$i.time"); ((r > SCREEN_RSS)) && SCREEN_RSS=$r; done
 SCREEN_S=$(awk -v m="$S1_MS" 'BEGIN{printf "%.2f", m / 1000}')
 SCREEN_PPS=$(awk -v n="$S1_N" -v m="$S1_MS" 'BEGIN{printf "%.0f", n * 1000 / m}')
 RATIO=$(awk -v a="$INGEST_RPS" -v b="$BASELINE_RPS" 'BEGIN{printf "%.3f", a / b}')
-SECOND_CHANGES=$((S2_OPEN + S2_UPD + S2_CLOSE + S2_REOPEN))
+SECOND_CHANGES=$((S2_OPEN + S2_UPD + S2_CLOSE + S2_REOPEN)); FULL_CHANGES=$((S3_OPEN + S3_UPD + S3_CLOSE + S3_REOPEN))
 
 # --- report -------------------------------------------------------------------------------------------------
 CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
@@ -165,12 +179,17 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   printf '%-52s %16s\n' "results stored / patients / state rows / rejects" "$STORED / $PATIENT_ROWS / $CONDITION_ROWS / $REJECTED"
   printf '%-52s %16s\n' "ingest_ratio (vs slower baseline)" "$RATIO"
   printf '%-52s %16s\n' "ingest ratio vs COPY with primary key only" "$(awk -v a="$INGEST_RPS" -v b="$COPY_PK_RPS" 'BEGIN{printf "%.3f", a / b}')"
+  printf '%-52s %16s\n' "ingest CPU seconds by process" "$CPU_SPLIT"
   printf '%-52s %16s\n' "screen 1 seconds (opened/updated/closed/reopened)" "$SCREEN_S ($S1_OPEN/$S1_UPD/$S1_CLOSE/$S1_REOPEN)"
-  printf '%-52s %16s\n' "screen 2 seconds (changes; must be 0)" "$(awk -v m="$S2_MS" 'BEGIN{printf "%.2f", m / 1000}') ($SECOND_CHANGES)"
+  printf '%-52s %16s\n' "screen 1 patients re-evaluated" "$S1_EVAL"
+  printf '%-52s %16s\n' "screen 2 seconds (changes; must be 0; re-evaluated)" "$(awk -v m="$S2_MS" 'BEGIN{printf "%.2f", m / 1000}') ($SECOND_CHANGES; $S2_EVAL)"
+  printf '%-52s %16s\n' "screen 3 --full seconds (changes; must be 0; re-eval.)" "$(awk -v m="$S3_MS" 'BEGIN{printf "%.2f", m / 1000}') ($FULL_CHANGES; $S3_EVAL)"
+  printf '%-52s %16s\n' "screen 4 next night seconds (changes; re-evaluated)" "$(awk -v m="$S4_MS" 'BEGIN{printf "%.2f", m / 1000}') ($((S4_OPEN + S4_UPD + S4_CLOSE + S4_REOPEN)); $S4_EVAL)"
   printf '%-52s %16s\n' "screen patients/s" "$SCREEN_PPS"
   printf '%-52s %16s\n' "worker peak RSS MB" "$WORKER_RSS"
   printf '%-52s %16s\n' "screen peak RSS MB" "$SCREEN_RSS"
   echo "logs: $RUN"
 } | tee "$RUN/report.txt"
 ((SECOND_CHANGES == 0)) || log "WARNING: the second screen changed $SECOND_CHANGES task(s)"
+((FULL_CHANGES == 0)) || log "WARNING: the full re-evaluation changed $FULL_CHANGES task(s): incremental and full disagree"
 echo "bench: patients=$PATIENTS results=$STORED ingest_results_per_s=$INGEST_RPS baseline_results_per_s=$BASELINE_RPS ingest_ratio=$RATIO screen_s=$SCREEN_S screen_patients_per_s=$SCREEN_PPS worker_peak_rss_mb=$WORKER_RSS screen_peak_rss_mb=$SCREEN_RSS" | tee -a "$RUN/report.txt"
