@@ -86,19 +86,26 @@ public static class ResultWriter
             if (oneVersionEach)
                 p.Add(SqlArray.Of(rows.Select(x => retired.TryGetValue((x.R.SourceSystem, x.R.ResultId), out var v) ? v + 1 : 1).ToArray(),
                     NpgsqlDbType.Integer));
+            // Every identity once: the row's content is the input's, so only its key comes back (less to send and decode).
+            var byIdentity = oneVersionEach ? rows.ToDictionary(x => (x.R.SourceSystem, x.R.ResultId), x => x.R) : null;
             await using var r = await insert.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 inserted++;
                 touched.Add(r.GetInt64(0));
                 if (!r.GetBoolean(1)) continue;
-                current.Add(new NewCurrent(r.GetInt64(2), r.GetInt64(0), r.GetString(3), r.GetString(4), r.GetString(5),
-                    r.IsDBNull(6) ? null : r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetFieldValue<DateOnly>(8),
-                    r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetDecimal(11), r.IsDBNull(12) ? null : r.GetDecimal(12)));
+                current.Add(byIdentity is null
+                    ? new NewCurrent(r.GetInt64(2), r.GetInt64(0), r.GetString(3), r.GetString(4), r.GetString(5),
+                        r.IsDBNull(6) ? null : r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetFieldValue<DateOnly>(8),
+                        r.GetString(9), r.GetString(10), r.IsDBNull(11) ? null : r.GetDecimal(11), r.IsDBNull(12) ? null : r.GetDecimal(12))
+                    : FromInput(r.GetInt64(2), r.GetInt64(0), byIdentity[(r.GetString(3), r.GetString(4))]));
             }
         }
         return new Written(inserted, touched, current);
     }
+
+    private static NewCurrent FromInput(long id, long patientKey, AcceptedResult x) => new(id, patientKey, x.SourceSystem, x.ResultId,
+        x.Loinc, x.CanonicalValue, x.CanonicalUnit, x.CollectedOn, x.Status, x.EncounterClass, x.ReferenceLow, x.ReferenceHigh);
 
     private const string Unnest = """
         unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[],
@@ -119,6 +126,11 @@ public static class ResultWriter
                   collected_on, status, encounter_class, reference_low, reference_high
         """;
 
+    private const string ReturningKeys = """
+        ON CONFLICT (source_system, result_id, content_hash) DO NOTHING
+        RETURNING patient_key, is_current, id, source_system, result_id
+        """;
+
     /// <summary>
     /// The common case (every identity once in the batch): each row is current; its version follows the retired one.
     /// The unique content key arbitrates duplicates (and concurrent writers) by itself.
@@ -130,7 +142,7 @@ public static class ResultWriter
         FROM {Unnest}
         JOIN unnest($18::int[]) WITH ORDINALITY AS v(version, ord) ON v.ord = u.ord
         ORDER BY u.ord
-        {Returning}
+        {ReturningKeys}
         """;
 
     /// <summary>Several versions of one identity in a batch: only new content counts, the newest new one is current.</summary>
