@@ -182,6 +182,7 @@ CPU=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   printf '%-52s %16s\n' "ingest CPU seconds by process" "$CPU_SPLIT"
   printf '%-52s %16s\n' "screen 1 seconds (opened/updated/closed/reopened)" "$SCREEN_S ($S1_OPEN/$S1_UPD/$S1_CLOSE/$S1_REOPEN)"
   printf '%-52s %16s\n' "screen 1 patients re-evaluated" "$S1_EVAL"
+  printf '%-52s %16s\n' "screen 1 command wall s (+ start, + announcing events)" "$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.1f", s}' "$RUN/screen-1.time")"
   printf '%-52s %16s\n' "screen 2 seconds (changes; must be 0; re-evaluated)" "$(awk -v m="$S2_MS" 'BEGIN{printf "%.2f", m / 1000}') ($SECOND_CHANGES; $S2_EVAL)"
   printf '%-52s %16s\n' "screen 3 --full seconds (changes; must be 0; re-eval.)" "$(awk -v m="$S3_MS" 'BEGIN{printf "%.2f", m / 1000}') ($FULL_CHANGES; $S3_EVAL)"
   printf '%-52s %16s\n' "screen 4 next night seconds (changes; re-evaluated)" "$(awk -v m="$S4_MS" 'BEGIN{printf "%.2f", m / 1000}') ($((S4_OPEN + S4_UPD + S4_CLOSE + S4_REOPEN)); $S4_EVAL)"
