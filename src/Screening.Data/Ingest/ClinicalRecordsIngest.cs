@@ -35,6 +35,7 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        await IngestPlans.PinAsync(connection, tx, ct);
         if (batch.InTransaction is { } hook) await hook(connection, tx, ct);
         await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.

@@ -40,10 +40,6 @@ public static class ResultWriter
         var retired = new Dictionary<(string, string), int>();
         var identities = new HashSet<(string, string)>(rows.Count);
         var oneVersionEach = rows.All(x => identities.Add((x.R.SourceSystem, x.R.ResultId)));
-        // Index probes only: while a backfill outgrows autovacuum's statistics, the planner otherwise picks a merge join
-        // over a sorted sequential scan of lab_result (measured: 296 scans of 40M rows in a 1M-patient backfill; 850
-        // scans of 250M rows in a 100k one on a busy machine). Scoped to this one statement.
-        await SetIndexProbesOnlyAsync(c, tx, true, ct);
         await using (var retire = new NpgsqlCommand("""
             UPDATE lab_result l SET is_current = false
             FROM unnest($1::text[], $2::text[], $3::text[]) AS u(src, rid, hash)
@@ -62,8 +58,6 @@ public static class ResultWriter
                 retired[(reader.GetString(1), reader.GetString(2))] = reader.GetInt32(3);
             }
         }
-
-        await SetIndexProbesOnlyAsync(c, tx, false, ct);
 
         // 2. Insert only new content, each row written once: the newest new version of an identity is inserted as the
         //    current one, with its version number (earlier versions + its rank in the batch). No second pass over the rows.
@@ -108,14 +102,6 @@ public static class ResultWriter
             }
         }
         return new Written(inserted, touched, current);
-    }
-
-    private static async Task SetIndexProbesOnlyAsync(NpgsqlConnection c, NpgsqlTransaction tx, bool only, CancellationToken ct)
-    {
-        var value = only ? "off" : "on";
-        await using var cmd = new NpgsqlCommand(
-            $"SET LOCAL enable_seqscan = {value}; SET LOCAL enable_mergejoin = {value}; SET LOCAL enable_hashjoin = {value}", c, tx);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static NewCurrent FromInput(long id, long patientKey, AcceptedResult x) => new(id, patientKey, x.SourceSystem, x.ResultId,
