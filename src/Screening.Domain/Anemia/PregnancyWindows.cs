@@ -31,4 +31,22 @@ internal sealed class PregnancyWindows
             if (day >= start && day <= end) return true;
         return false;
     }
+
+    /// <summary>The first day on or after <paramref name="day"/> outside every window (overlapping or adjoining windows chain).</summary>
+    public DateOnly FirstDayOutside(DateOnly day)
+    {
+        bool moved;
+        do
+        {
+            moved = false;
+            foreach (var (start, end) in windows)
+            {
+                if (day < start || day > end) continue;
+                if (end == DateOnly.MaxValue) return end;
+                day = end.AddDays(1);
+                moved = true;
+            }
+        } while (moved);
+        return day;
+    }
 }
