@@ -19,7 +19,8 @@ internal static class PersistentAnemia
         var pregnancies = new PregnancyWindows(chart);
         if (!pregnancies.IsEmpty && pregnancies.Contains(chart.AsOf))
         {
-            chart.MayChangeOn(pregnancies.FirstDayOutside(chart.AsOf));
+            var lastSuspendedDay = pregnancies.LastDayOfWindowsContaining(chart.AsOf);
+            if (lastSuspendedDay != DateOnly.MaxValue) chart.MayChangeOn(lastSuspendedDay.AddDays(1));
             return new(new RuleOutcome(RuleIds.PersistentAnemia, OutcomeKind.Suspended, OutcomeReasons.Pregnancy));
         }
 

@@ -32,21 +32,16 @@ internal sealed class PregnancyWindows
         return false;
     }
 
-    /// <summary>The first day on or after <paramref name="day"/> outside every window (overlapping or adjoining windows chain).</summary>
-    public DateOnly FirstDayOutside(DateOnly day)
+    /// <summary>
+    /// The last day of the latest-ending window containing <paramref name="day"/> (which some window must contain): the
+    /// suspension ends the day after. Every window of the chart starts on or before as-of, so any window still running
+    /// after <paramref name="day"/> contains it; a pregnancy dated later is a future onset, a change point of its own.
+    /// </summary>
+    public DateOnly LastDayOfWindowsContaining(DateOnly day)
     {
-        bool moved;
-        do
-        {
-            moved = false;
-            foreach (var (start, end) in windows)
-            {
-                if (day < start || day > end) continue;
-                if (end == DateOnly.MaxValue) return end;
-                day = end.AddDays(1);
-                moved = true;
-            }
-        } while (moved);
-        return day;
+        var last = day;
+        foreach (var (start, end) in windows)
+            if (day >= start && end > last) last = end;
+        return last;
     }
 }
