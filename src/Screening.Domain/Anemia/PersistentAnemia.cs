@@ -19,7 +19,7 @@ internal static class PersistentAnemia
         var pregnancies = new PregnancyWindows(chart);
         if (!pregnancies.IsEmpty && pregnancies.Contains(chart.AsOf))
         {
-            var lastSuspendedDay = pregnancies.LastDayOfWindowsContaining(chart.AsOf);
+            var lastSuspendedDay = pregnancies.LastDayOfWindowsContaining(chart.AsOf); // windows inclusive (§9.4b "Pregnancy")
             if (lastSuspendedDay != DateOnly.MaxValue) chart.MayChangeOn(lastSuspendedDay.AddDays(1));
             return new(new RuleOutcome(RuleIds.PersistentAnemia, OutcomeKind.Suspended, OutcomeReasons.Pregnancy));
         }

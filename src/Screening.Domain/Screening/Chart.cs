@@ -13,7 +13,8 @@ namespace Screening.Domain.Screening;
 /// Stable-until bookkeeping: every comparison of a rule with the as-of date goes through a member of this class (or
 /// reports to <see cref="MayChangeOn"/>), which records the first later day on which its answer could flip. While no
 /// such day is reached and no future-dated item (<see cref="FutureDataOn"/>) enters the chart, every rule takes the
-/// same path on the same data, so the outcome is the same.
+/// same path on the same data, so the outcome is the same. A lookup made on some paths only (CKD, DXA secondary risk)
+/// notes its day on those paths only: the path itself cannot change before a day already noted.
 /// </remarks>
 internal sealed class Chart
 {
