@@ -93,6 +93,15 @@ public class StableUntilSpecs
     }
 
     [Fact]
+    public void An_abatement_on_the_last_day_of_the_calendar_excludes_for_good()
+    {
+        // Some sources write 9999-12-31 for "no end"; the exclusion then has no day after it.
+        var history = History.Of(Person.OfUnknownSex(40)).Calcium(8.0m, on: "2025-03-01").Calcium(8.1m, on: "2025-06-01")
+            .Diagnosis("E20.9", onset: "2020-01-01", abatement: "9999-12-31");
+        Assert.Equal("Excluded/managed-elsewhere", State(NeverMoves(history, "2025-06-30").Outcomes[1]));
+    }
+
+    [Fact]
     public void An_adult_whose_rules_read_no_date_ahead_never_moves_on_time_alone()
     {
         // Unknown sex, no DXA risk flag (not eligible), latest hemoglobin normal: only new data can change this.
