@@ -25,7 +25,7 @@ internal static class AnemiaFinding
         }
 
         var severity = AnemiaSeverity.Of(lowest.Value, parameters);
-        var high = lowest.Value < parameters.HighPriorityBelow || chart.Age >= parameters.HighPriorityFromAgeYears;
+        var high = lowest.Value < parameters.HighPriorityBelow || chart.AgeAtLeast(parameters.HighPriorityFromAgeYears);
         var (workup, policySuggested) = WorkupList.For(chart, parameters.SuggestedWorkup, parameters.ProgramPolicyDxa);
         var first = days[streak.Start].Day;
         var last = days[streak.End].Day;

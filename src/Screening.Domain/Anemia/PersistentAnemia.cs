@@ -18,10 +18,15 @@ internal static class PersistentAnemia
 
         var pregnancies = new PregnancyWindows(chart);
         if (!pregnancies.IsEmpty && pregnancies.Contains(chart.AsOf))
+        {
+            var lastSuspendedDay = pregnancies.LastDayOfWindowsContaining(chart.AsOf); // windows inclusive (§9.4b "Pregnancy")
+            if (lastSuspendedDay != DateOnly.MaxValue) chart.MayChangeOn(lastSuspendedDay.AddDays(1));
             return new(new RuleOutcome(RuleIds.PersistentAnemia, OutcomeKind.Suspended, OutcomeReasons.Pregnancy));
+        }
 
         var days = HemoglobinStreak.DailyLowest(chart, pregnancies);
         var streak = CurrentStreak.Find(HemoglobinStreak.Readings(days), parameters.Persistence, chart.AsOf);
+        if (streak.ChangesOn is { } tooOld) chart.MayChangeOn(tooOld);
         if (!streak.Met) return new(new RuleOutcome(RuleIds.PersistentAnemia, OutcomeKind.NotMet, streak.Reason));
 
         var finding = AnemiaFinding.Build(chart, days, streak);

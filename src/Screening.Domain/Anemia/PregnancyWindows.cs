@@ -31,4 +31,17 @@ internal sealed class PregnancyWindows
             if (day >= start && day <= end) return true;
         return false;
     }
+
+    /// <summary>
+    /// The last day of the latest-ending window containing <paramref name="day"/> (which some window must contain): the
+    /// suspension ends the day after. Every window of the chart starts on or before as-of, so any window still running
+    /// after <paramref name="day"/> contains it; a pregnancy dated later is a future onset, a change point of its own.
+    /// </summary>
+    public DateOnly LastDayOfWindowsContaining(DateOnly day)
+    {
+        var last = day;
+        foreach (var (start, end) in windows)
+            if (day >= start && end > last) last = end;
+        return last;
+    }
 }

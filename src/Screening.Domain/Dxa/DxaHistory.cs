@@ -16,8 +16,6 @@ internal sealed class DxaHistory
     public List<DxaScan> Scans { get; }
     public DxaScan? Latest => Scans.Count == 0 ? null : Scans[^1];
 
-    public bool HasScanSince(DateOnly since) => Latest is { } latest && latest.On >= since;
-
     public static DxaHistory Of(Chart chart)
     {
         var parameters = chart.Rules.Dxa;

@@ -26,7 +26,7 @@ internal static class DxaInterval
         else
         {
             var band = Band(intervals, score);
-            var older = band.OlderAgeMonths is { } olderMonths && chart.Age >= intervals.OlderAgeYears;
+            var older = band.OlderAgeMonths is not null && chart.AgeAtLeast(intervals.OlderAgeYears);
             (months, rule) = older ? (band.OlderAgeMonths!.Value, band.Name + $" (age ≥ {intervals.OlderAgeYears})") : (band.Months, band.Name);
         }
         if (months < intervals.MinimumMonths) (months, rule) = (intervals.MinimumMonths, rule + $" (raised to the {intervals.MinimumMonths}-month minimum)");

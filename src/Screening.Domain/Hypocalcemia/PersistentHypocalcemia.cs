@@ -16,14 +16,15 @@ internal static class PersistentHypocalcemia
         if (chart.HasActive(parameters.ManagedElsewhereCodes))
             return new(new RuleOutcome(RuleIds.PersistentHypocalcemia, OutcomeKind.Excluded, OutcomeReasons.ManagedElsewhere));
 
-        var ckd = chart.HasActive(parameters.CkdCodes);
-        var days = CalciumDays.Build(chart, ckd, out var skipped);
+        bool? ckd = null;
+        var days = CalciumDays.Build(chart, ref ckd, out var skipped);
         var readings = new List<DayReading>(days.Count);
         foreach (var day in days) readings.Add(new DayReading(day.Day, day.IsLow));
         var streak = CurrentStreak.Find(readings, parameters.Persistence, chart.AsOf);
+        if (streak.ChangesOn is { } tooOld) chart.MayChangeOn(tooOld);
         if (!streak.Met) return new(new RuleOutcome(RuleIds.PersistentHypocalcemia, OutcomeKind.NotMet, streak.Reason));
 
-        var finding = HypocalcemiaFinding.Build(chart, days, streak, ckd, skipped);
+        var finding = HypocalcemiaFinding.Build(chart, days, streak, CalciumDays.Ckd(chart, ref ckd), skipped);
         return new(new RuleOutcome(RuleIds.PersistentHypocalcemia, OutcomeKind.Met, Finding: finding), streak.MetOn);
     }
 }

@@ -7,6 +7,7 @@ namespace Screening.Domain.Persistence;
 /// Finds the current streak of low days (clinical-rules §9.1 "Current streak and recency", §9.4b "Gaps and spans are
 /// inclusive"): the run of consecutive low days ending at the most recent counted day, broken by any normal day or by
 /// a gap longer than maxGapDays between consecutive counted days. A most recent normal day means no finding.
+/// As-of enters only through recency, so a fresh low streak reports the day it turns too old.
 /// </summary>
 internal static class CurrentStreak
 {
@@ -23,6 +24,7 @@ internal static class CurrentStreak
 
         var latest = days[end].Day;
         if (GapDays(latest, asOf) > parameters.RecencyDays) return new StreakVerdict(false, OutcomeReasons.TooOld, start, end, null);
+        var tooOldOn = latest.AddDays(parameters.RecencyDays + 1); // first day with GapDays(latest, day) > recencyDays
 
         DateOnly? metOn = null;
         var first = days[start].Day;
@@ -34,9 +36,9 @@ internal static class CurrentStreak
                 break;
             }
         }
-        if (metOn is not null) return new StreakVerdict(true, null, start, end, metOn);
+        if (metOn is not null) return new StreakVerdict(true, null, start, end, metOn, tooOldOn);
         var reason = end - start + 1 < parameters.MinCount ? OutcomeReasons.TooFewLows : OutcomeReasons.SpanTooShort;
-        return new StreakVerdict(false, reason, start, end, null);
+        return new StreakVerdict(false, reason, start, end, null, tooOldOn);
     }
 
     public static int GapDays(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;

@@ -1,7 +1,12 @@
 namespace Screening.Domain.Screening;
 
-/// <summary>The outcome of every rule for one patient on one as-of date.</summary>
-public sealed record PatientScreening(string PatientId, DateOnly AsOf, IReadOnlyList<RuleOutcome> Outcomes)
+/// <summary>
+/// The outcome of every rule for one patient on one as-of date. <see cref="StableUntil"/>: the first later date on
+/// which time alone (no new data) could change an outcome; every date from <see cref="AsOf"/> up to the day before
+/// gives the same outcomes (all but <see cref="Finding.AsOf"/> and the DXA <c>overdueDays</c> detail). Null: no
+/// date ever does.
+/// </summary>
+public sealed record PatientScreening(string PatientId, DateOnly AsOf, IReadOnlyList<RuleOutcome> Outcomes, DateOnly? StableUntil = null)
 {
     /// <summary>TEMPORARY stub until the domain change lands.</summary>
     public DateOnly? StableUntil { get; init; }
