@@ -8,8 +8,5 @@ namespace Screening.Domain.Screening;
 /// </summary>
 public sealed record PatientScreening(string PatientId, DateOnly AsOf, IReadOnlyList<RuleOutcome> Outcomes, DateOnly? StableUntil = null)
 {
-    /// <summary>TEMPORARY stub until the domain change lands.</summary>
-    public DateOnly? StableUntil { get; init; }
-
     public IEnumerable<Finding> Findings => Outcomes.Where(o => o.Finding is not null).Select(o => o.Finding!);
 }
