@@ -76,7 +76,8 @@ psqlq "$(pg_param Database)" "CREATE DATABASE $NAME"
 curl -sf -u "$MGMT_AUTH" -X PUT "$MGMT_URL/api/vhosts/$NAME" >/dev/null
 curl -sf -u "$MGMT_AUTH" -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
   "$MGMT_URL/api/permissions/$NAME/$PGUSER" >/dev/null
-export SCREENING_DB="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$NAME;Maximum Pool Size=40"
+SSL_MODE=$(pg_param "SSL Mode")
+export SCREENING_DB="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$NAME;Maximum Pool Size=40${SSL_MODE:+;SSL Mode=$SSL_MODE}"
 export SCREENING_AMQP="${SCREENING_AMQP%/*}/$NAME"
 export SCREENING_Schedule__Enabled=false SCREENING_RabbitMq__ConsumerConcurrency=$CONCURRENCY
 "$APP" migrate >"$RUN/migrate.log" 2>&1
