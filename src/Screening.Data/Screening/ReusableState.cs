@@ -30,8 +30,7 @@ public static class ReusableState
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                var index = IndexOf(rules, r.GetString(1));
-                if (index < 0) continue;
+                if (!Slot.TryGetValue(r.GetString(1), out var index)) continue;
                 var key = r.GetInt64(0);
                 if (!partial.TryGetValue(key, out var outcomes)) partial[key] = outcomes = new StoredOutcome[rules.Count];
                 outcomes[index] = new StoredOutcome(rules[index], StoredOutcome.ParseStatus(r.GetString(2)),
@@ -53,10 +52,7 @@ public static class ReusableState
         return partial;
     }
 
-    private static int IndexOf(IReadOnlyList<string> rules, string rule)
-    {
-        for (var i = 0; i < rules.Count; i++)
-            if (string.Equals(rules[i], rule, StringComparison.Ordinal)) return i;
-        return -1;
-    }
+    /// <summary>Each nightly rule's position in <see cref="RuleIds.Nightly"/> (the order outcomes are kept in).</summary>
+    private static readonly Dictionary<string, int> Slot =
+        RuleIds.Nightly.Select((rule, i) => (rule, i)).ToDictionary(x => x.rule, x => x.i, StringComparer.Ordinal);
 }
