@@ -11,7 +11,7 @@ namespace Screening.Data.Ingest;
 /// procedures, result versions; then recomputes per-patient state with the pure rules for exactly the patients
 /// the batch touched, and raises critical-value alerts. Running the same batch twice changes nothing.
 /// </summary>
-public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRules rules, ScreeningClock clock,
+public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveRules rules, ScreeningClock clock,
     CriticalAlerts criticalAlerts, ILogger<ClinicalRecordsIngest> logger)
 {
     public async Task<IngestSummary> IngestAsync(IngestBatch batch, CancellationToken ct)
@@ -33,9 +33,8 @@ public sealed class ClinicalRecordsIngest(NpgsqlDataSource dataSource, ActiveRul
             .Concat(batch.Conditions.Select(d => d.PatientId)).Concat(batch.Procedures.Select(p => p.PatientId))
             .Where(id => !string.IsNullOrWhiteSpace(id));
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await connections.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await IngestPlans.PinAsync(connection, tx, ct);
         if (batch.InTransaction is { } hook) await hook(connection, tx, ct);
         await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.

@@ -38,6 +38,8 @@ public sealed class ConcurrentWorkersTests
         Assert.True(twoState.Count > Patients * 3, $"the snapshot should cover results and state, got {twoState.Count} rows");
         Assert.Equal(corrections, await two.DataSource.Count("SELECT count(*) FROM lab_result WHERE version = 2 AND is_current"));
         Assert.Equal(0, await two.DataSource.Count("SELECT count(*) FROM (SELECT 1 FROM lab_result WHERE is_current GROUP BY source_system, result_id HAVING count(*) > 1) d"));
+        // lab_result has no foreign key to patient (V0007): the ingest itself must never store a result without its patient.
+        Assert.Equal(0, await two.DataSource.Count("SELECT count(*) FROM lab_result l WHERE NOT EXISTS (SELECT 1 FROM patient p WHERE p.patient_key = l.patient_key)"));
         var onlyOne = oneState.Except(twoState).ToList();
         var onlyTwo = twoState.Except(oneState).ToList();
         Assert.True(onlyOne.Count == 0 && onlyTwo.Count == 0,
