@@ -24,7 +24,7 @@
 # Defaults: 1,000,000 patients x 10 results; --quick = 100,000 patients.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PATIENTS=1000000 PER_PATIENT=10 PER_MESSAGE=100 WORKERS=1 CONCURRENCY=4 AS_OF=$(date -d tomorrow +%F) KEEP=0
+PATIENTS=1000000 PER_PATIENT=10 PER_MESSAGE=250 WORKERS=1 CONCURRENCY=4 AS_OF=$(date -d tomorrow +%F) KEEP=0
 while (($#)); do
   case $1 in
     --patients) PATIENTS=$2; shift ;;

@@ -21,7 +21,7 @@ public static class SeedCommand
     {
         var patients = new Option<int>("--patients") { Description = "How many patients to generate.", DefaultValueFactory = _ => 100_000 };
         var perPatient = new Option<int>("--results-per-patient") { Description = "Typical results per patient.", DefaultValueFactory = _ => 10 };
-        var perMessage = new Option<int>("--patients-per-message") { Description = "Patients (with all their results) per message.", DefaultValueFactory = _ => 100 };
+        var perMessage = new Option<int>("--patients-per-message") { Description = "Patients (with all their results) per message.", DefaultValueFactory = _ => 250 };
         var seed = new Option<int>("--seed") { Description = "Generator seed (same seed, same population).", DefaultValueFactory = _ => 20261121 };
         var first = new Option<int>("--first") { Description = "Index of the first patient (to extend a population).", DefaultValueFactory = _ => 0 };
         var anchor = new Option<string>("--anchor") { Description = "Histories end at this date (YYYY-MM-DD).", DefaultValueFactory = _ => "2026-11-01" };

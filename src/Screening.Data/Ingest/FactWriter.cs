@@ -23,7 +23,9 @@ internal static class FactWriter
                 WHERE diagnosis.abatement IS DISTINCT FROM EXCLUDED.abatement
                 RETURNING patient_key
                 """, c, tx);
-            var rows = conditions.DistinctBy(d => (d.PatientId.Trim(), d.System, d.Code.Trim(), d.Onset)).ToArray();
+            // Distinct by the stored (normalised) key: two spellings of one diagnosis in a batch are one row, not a second
+            // update of the same row in one statement (which PostgreSQL refuses).
+            var rows = conditions.DistinctBy(d => (d.PatientId.Trim(), d.System.Trim().ToLowerInvariant(), d.Code.Trim().ToUpperInvariant(), d.Onset)).ToArray();
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => keys[d.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.SourceSystem).ToArray(), NpgsqlDbType.Text));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Code.Trim().ToUpperInvariant()).ToArray(), NpgsqlDbType.Text));
@@ -43,7 +45,7 @@ internal static class FactWriter
                 ON CONFLICT ON CONSTRAINT ux_clinical_procedure DO NOTHING
                 RETURNING patient_key
                 """, c, tx);
-            var rows = procedures.DistinctBy(p => (p.PatientId.Trim(), p.System, p.Code.Trim(), p.PerformedOn)).ToArray();
+            var rows = procedures.DistinctBy(p => (p.PatientId.Trim(), p.System.Trim().ToLowerInvariant(), p.Code.Trim(), p.PerformedOn)).ToArray();
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => keys[p.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.SourceSystem).ToArray(), NpgsqlDbType.Text));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.ProcedureId).ToArray(), NpgsqlDbType.Text));

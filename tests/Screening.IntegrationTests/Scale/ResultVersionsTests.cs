@@ -43,6 +43,20 @@ public sealed class ResultVersionsTests(IsolatedServers servers) : IClassFixture
         await host.StopAsync();
     }
 
+    [IntegrationFact]
+    public async Task Two_spellings_of_one_diagnosis_in_a_batch_are_stored_once()
+    {
+        using var host = await TestApp.StartAsync(servers, HostRole.Database | HostRole.Rules | HostRole.Ingest);
+        ConditionReported Ckd(string code, string system) =>
+            new() { SourceSystem = "ehr", PatientId = "P-DX", Code = code, System = system, Onset = new DateOnly(2024, 3, 1) };
+        await host.Get<ClinicalRecordsIngest>().IngestAsync(new IngestBatch("test", "json", [Facts.Woman("P-DX")], [],
+            [Ckd("N18.4", "icd10"), Ckd(" n18.4 ", "ICD10")], [], []), CancellationToken.None);
+
+        Assert.Equal(1, await servers.DataSource.Count(
+            "SELECT count(*) FROM diagnosis d JOIN patient p USING (patient_key) WHERE p.external_id = 'P-DX' AND d.code = 'N18.4'"));
+        await host.StopAsync();
+    }
+
     private async Task<string?> Versions(string resultId) => await servers.DataSource.Scalar<string>("""
         SELECT string_agg(concat_ws('|', value, version, CASE WHEN is_current THEN 't' ELSE 'f' END), ' ' ORDER BY version DESC)
         FROM lab_result WHERE result_id = $1
