@@ -17,7 +17,8 @@ public static class DatabaseSetup
     {
         var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
         services.AddSingleton(dataSource);
-        services.AddSingleton(IngestConnections.For(options.ConnectionString!));
+        // Built by the container, so the host's shutdown closes its pool.
+        services.AddSingleton(_ => IngestConnections.For(options.ConnectionString!));
         services.AddSingleton(options);
         services.AddPooledDbContextFactory<ScreeningDb>(o => o.UseNpgsql(dataSource));
         services.AddSingleton<MigrationRunner>();

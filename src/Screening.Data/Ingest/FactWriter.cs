@@ -23,13 +23,16 @@ internal static class FactWriter
                 WHERE diagnosis.abatement IS DISTINCT FROM EXCLUDED.abatement
                 RETURNING patient_key
                 """, c, tx);
-            // Distinct by the stored (normalised) key: two spellings of one diagnosis in a batch are one row, not a second
-            // update of the same row in one statement (which PostgreSQL refuses).
-            var rows = conditions.DistinctBy(d => (d.PatientId.Trim(), d.System.Trim().ToLowerInvariant(), d.Code.Trim().ToUpperInvariant(), d.Onset)).ToArray();
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => keys[d.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            // Normalised once, as stored; distinct by the stored key: two spellings of one diagnosis in a batch are one
+            // row, not a second update of the same row in one statement (which PostgreSQL refuses).
+            var rows = conditions
+                .Select(d => (Patient: keys[d.PatientId.Trim()], d.SourceSystem, Code: d.Code.Trim().ToUpperInvariant(),
+                    System: d.System.Trim().ToLowerInvariant(), d.Onset, d.Abatement))
+                .DistinctBy(d => (d.Patient, d.System, d.Code, d.Onset)).ToArray();
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Patient).ToArray(), NpgsqlDbType.Bigint));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.SourceSystem).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Code.Trim().ToUpperInvariant()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Code).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.System).ToArray(), NpgsqlDbType.Text));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Onset).ToArray(), NpgsqlDbType.Date));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Abatement).ToArray(), NpgsqlDbType.Date));
             cmd.Parameters.AddWithValue(receivedAt);
@@ -45,12 +48,15 @@ internal static class FactWriter
                 ON CONFLICT ON CONSTRAINT ux_clinical_procedure DO NOTHING
                 RETURNING patient_key
                 """, c, tx);
-            var rows = procedures.DistinctBy(p => (p.PatientId.Trim(), p.System.Trim().ToLowerInvariant(), p.Code.Trim(), p.PerformedOn)).ToArray();
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => keys[p.PatientId.Trim()]).ToArray(), NpgsqlDbType.Bigint));
+            var rows = procedures
+                .Select(p => (Patient: keys[p.PatientId.Trim()], p.SourceSystem, p.ProcedureId, Code: p.Code.Trim(),
+                    System: p.System.Trim().ToLowerInvariant(), p.PerformedOn))
+                .DistinctBy(p => (p.Patient, p.System, p.Code, p.PerformedOn)).ToArray();
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.Patient).ToArray(), NpgsqlDbType.Bigint));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.SourceSystem).ToArray(), NpgsqlDbType.Text));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.ProcedureId).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.Code.Trim()).ToArray(), NpgsqlDbType.Text));
-            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.System.Trim().ToLowerInvariant()).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.Code).ToArray(), NpgsqlDbType.Text));
+            cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.System).ToArray(), NpgsqlDbType.Text));
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.PerformedOn).ToArray(), NpgsqlDbType.Date));
             cmd.Parameters.AddWithValue(receivedAt);
             await ReadKeys(cmd, touched, ct);

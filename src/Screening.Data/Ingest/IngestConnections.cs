@@ -21,8 +21,6 @@ public sealed class IngestConnections(NpgsqlDataSource dataSource) : IAsyncDispo
     /// <summary>The planner settings of every ingest session.</summary>
     public const string PlannerOptions = "-c enable_seqscan=off -c enable_mergejoin=off -c enable_hashjoin=off";
 
-    public NpgsqlDataSource DataSource { get; } = dataSource;
-
     public static IngestConnections For(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -36,7 +34,7 @@ public sealed class IngestConnections(NpgsqlDataSource dataSource) : IAsyncDispo
         return new IngestConnections(new NpgsqlDataSourceBuilder(builder.ConnectionString).Build());
     }
 
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => DataSource.OpenConnectionAsync(ct);
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => dataSource.OpenConnectionAsync(ct);
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }
