@@ -22,6 +22,7 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            AuditCommand.Create(),
         };
         return root;
     }
