@@ -28,3 +28,13 @@ ALTER TABLE api_token
     ADD COLUMN name       text        NOT NULL DEFAULT 'token',
     ADD COLUMN scopes     text[]      NOT NULL DEFAULT ARRAY['read', 'write'],
     ADD COLUMN expires_at timestamptz NOT NULL DEFAULT now() + interval '90 days';
+
+-- The ASP.NET Core Data Protection key ring (the keys that encrypt session cookies and antiforgery tokens), shared
+-- by every web instance instead of a folder per host. Each key's XML is encrypted with the certificate named by
+-- Web:KeyCertificatePath when one is configured (docs/security.md: required in production).
+CREATE TABLE data_protection_key (
+    id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    friendly_name text        NOT NULL,
+    xml           text        NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now()
+);

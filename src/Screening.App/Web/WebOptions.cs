@@ -31,6 +31,13 @@ public sealed class WebOptions
     /// <summary>Networks of such proxies (CIDR, e.g. 10.0.0.0/8).</summary>
     public string[] KnownNetworks { get; set; } = [];
 
+    /// <summary>Certificate (PFX, or PEM with <see cref="KeyCertificateKeyPath"/>) that encrypts the Data Protection keys at rest.</summary>
+    public string? KeyCertificatePath { get; set; }
+    /// <summary>PFX password (a secret: from the environment, SCREENING_Web__KeyCertificatePassword).</summary>
+    public string? KeyCertificatePassword { get; set; }
+    /// <summary>PEM private key file for a PEM <see cref="KeyCertificatePath"/>.</summary>
+    public string? KeyCertificateKeyPath { get; set; }
+
     public static WebOptions Read(IConfiguration configuration) =>
         (configuration.GetSection("Web").Get<WebOptions>() ?? new WebOptions()).Validate();
 
@@ -48,6 +55,8 @@ public sealed class WebOptions
         if (HstsMaxAgeDays is < 0 or > 730) problems.Add($"Web:HstsMaxAgeDays must be 0..730 (was {HstsMaxAgeDays}).");
         problems.AddRange(KnownProxies.Where(p => !IPAddress.TryParse(p, out _)).Select(p => $"Web:KnownProxies: '{p}' is not an IP address."));
         problems.AddRange(KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)).Select(n => $"Web:KnownNetworks: '{n}' is not a CIDR network."));
+        if (KeyCertificatePath is { Length: > 0 } path && !File.Exists(path)) problems.Add($"Web:KeyCertificatePath: no file '{path}'.");
+        if (KeyCertificateKeyPath is { Length: > 0 } key && !File.Exists(key)) problems.Add($"Web:KeyCertificateKeyPath: no file '{key}'.");
         if (problems.Count > 0) throw new OptionsProblemsException(problems);
         return this;
     }

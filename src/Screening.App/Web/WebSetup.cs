@@ -18,6 +18,7 @@ public static class WebSetup
         var options = WebOptions.Read(configuration);
         services.AddSingleton(options);
         services.AddWorklistAuth(options);
+        services.AddSharedKeyRing(options);
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfProtection.HeaderName;
@@ -44,6 +45,8 @@ public static class WebSetup
     public static WebApplication UseScreeningWeb(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<WebOptions>();
+        if (string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+            app.Logger.LogWarning("Data Protection keys are stored in PostgreSQL WITHOUT encryption: set Web:KeyCertificatePath in production (docs/security.md)");
         app.UseKnownProxies(options);
         app.UseSecurityHeaders(options);
         app.UseRouteTemplateLogging();
