@@ -38,6 +38,11 @@ public sealed class WebOptions
     /// <summary>PEM private key file for a PEM <see cref="KeyCertificatePath"/>.</summary>
     public string? KeyCertificateKeyPath { get; set; }
 
+    /// <summary>Password sign-in at /login (false: single sign-on only).</summary>
+    public bool LocalPasswords { get; set; } = true;
+    /// <summary>OpenID Connect single sign-on (off unless Authority is set).</summary>
+    public Auth.OidcOptions Oidc { get; set; } = new();
+
     public static WebOptions Read(IConfiguration configuration) =>
         (configuration.GetSection("Web").Get<WebOptions>() ?? new WebOptions()).Validate();
 
@@ -57,6 +62,8 @@ public sealed class WebOptions
         problems.AddRange(KnownNetworks.Where(n => !IPNetwork.TryParse(n, out _)).Select(n => $"Web:KnownNetworks: '{n}' is not a CIDR network."));
         if (KeyCertificatePath is { Length: > 0 } path && !File.Exists(path)) problems.Add($"Web:KeyCertificatePath: no file '{path}'.");
         if (KeyCertificateKeyPath is { Length: > 0 } key && !File.Exists(key)) problems.Add($"Web:KeyCertificateKeyPath: no file '{key}'.");
+        problems.AddRange(Oidc.Problems());
+        if (!LocalPasswords && !Oidc.Enabled) problems.Add("Web:LocalPasswords=false needs single sign-on (Web:Oidc:Authority): nobody could sign in.");
         if (problems.Count > 0) throw new OptionsProblemsException(problems);
         return this;
     }

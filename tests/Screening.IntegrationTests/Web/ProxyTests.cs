@@ -45,6 +45,42 @@ public sealed partial class ProxyTests
         Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);
     }
 
+    [IntegrationFact]
+    public async Task Kestrel_serves_https_from_a_certificate_file_with_secure_host_cookies_and_hsts()
+    {
+        var folder = Directory.CreateTempSubdirectory("screening-tls-").FullName;
+        try
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+            san.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(san.Build());
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+            var (certPath, keyPath) = (Path.Combine(folder, "tls.pem"), Path.Combine(folder, "tls.key"));
+            await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
+            await File.WriteAllTextAsync(keyPath, rsa.ExportPkcs8PrivateKeyPem());
+
+            await using var world = await WebWorld.StartAtAsync("https://127.0.0.1:0", "--Web:SecureCookies=true",
+                $"--Kestrel:Certificates:Default:Path={certPath}", $"--Kestrel:Certificates:Default:KeyPath={keyPath}");
+            Assert.StartsWith("https://", world.Address);
+            using var http = new HttpClient(new HttpClientHandler
+            {
+                UseCookies = false, AllowAutoRedirect = false,
+                ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint,
+            }) { BaseAddress = new Uri(world.Address) };
+            using var form = await http.GetAsync("/login");
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            Assert.True(form.Headers.Contains("Strict-Transport-Security"));
+            Assert.Contains(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-screening.csrf=", StringComparison.Ordinal) && c.Contains("secure"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -20,7 +20,8 @@ public static class AuthSetup
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<AccountLockout>();
-        services.AddAuthentication(Smart)
+        var auth = services.AddAuthentication(Smart);
+        auth
             .AddPolicyScheme(Smart, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? BearerTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
@@ -40,6 +41,7 @@ public static class AuthSetup
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status404NotFound);
             });
+        auth.AddSingleSignOn(options);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<SessionStore>((o, store) => o.SessionStore = store);
         services.AddAuthorizationBuilder()

@@ -19,13 +19,22 @@ public static class LoginEndpoints
 
     public static void MapLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (HttpContext ctx) => Form(ctx, ctx.Request.Query["returnUrl"], null, StatusCodes.Status200OK)).AllowAnonymous();
-        app.MapPost("/login", async (HttpContext ctx, UserDirectory users, AccountLockout lockout, WebAudit audit, CancellationToken ct) =>
+        app.MapGet("/login", (HttpContext ctx, WebOptions options) => Form(ctx, options, ctx.Request.Query["returnUrl"],
+            ctx.Request.Query["sso"] == "failed" ? "Single sign-on did not succeed (or your account has no worklist access)." : null, StatusCodes.Status200OK)).AllowAnonymous();
+        app.MapGet("/login/sso", (HttpContext ctx, WebOptions options) =>
         {
+            if (!options.Oidc.Enabled) return Results.NotFound();
+            string? returnUrl = ctx.Request.Query["returnUrl"];
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.IsLocal(returnUrl) ? returnUrl : "/worklist" }, [OidcSetup.SchemeName]);
+        }).AllowAnonymous();
+        app.MapPost("/login", async (HttpContext ctx, WebOptions options, UserDirectory users, AccountLockout lockout, WebAudit audit, CancellationToken ct) =>
+        {
+            if (!options.LocalPasswords)
+                return Layout.Message(ctx, "Single sign-on only", "Password sign-in is switched off here: use single sign-on.", StatusCodes.Status403Forbidden);
             var form = await ctx.Request.ReadFormAsync(ct);
             var name = form["userName"].ToString().Trim();
             var returnUrl = form["returnUrl"].ToString();
-            if (name.Length is 0 or > 64) return Form(ctx, returnUrl, Failed, StatusCodes.Status401Unauthorized);
+            if (name.Length is 0 or > 64) return Form(ctx, options, returnUrl, Failed, StatusCodes.Status401Unauthorized);
             var locked = await lockout.IsLockedAsync(name, ct);
             var user = await users.SignInAsync(name, form["password"].ToString(), ct); // hashes whether or not the name exists or is locked
             if (user is null || locked)
@@ -33,7 +42,7 @@ public static class LoginEndpoints
                 var failures = await lockout.RecordFailureAsync(name, ct);
                 await audit.RecordAsync("anonymous", "user.sign-in-failed", "app_user", user?.Id.ToString(CultureInfo.InvariantCulture), null,
                     new { userName = name, locked, failures, client = ctx.Connection.RemoteIpAddress?.ToString() }, ct);
-                return Form(ctx, returnUrl, Failed, StatusCodes.Status401Unauthorized);
+                return Form(ctx, options, returnUrl, Failed, StatusCodes.Status401Unauthorized);
             }
             await lockout.ResetAsync(name, ct);
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
@@ -50,13 +59,19 @@ public static class LoginEndpoints
         });
     }
 
-    private static IResult Form(HttpContext ctx, string? returnUrl, string? error, int status)
+    private static IResult Form(HttpContext ctx, WebOptions options, string? returnUrl, string? error, int status)
     {
-        var body = $"""
+        var local = LocalUrl.IsLocal(returnUrl) ? returnUrl : "";
+        var sso = !options.Oidc.Enabled ? "" : $"""
+            <p><a class="button" id="sso" href="/login/sso{(local == "" ? "" : "?returnUrl=" + Uri.EscapeDataString(local!))}">Sign in with single sign-on</a></p>
+            """;
+        if (!options.LocalPasswords)
+            return Layout.Page(ctx, "Sign in", $"<h1>Sign in</h1>{(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{E(error)}</p>")}{sso}", status);
+        var body = sso + $"""
             <h1>Sign in</h1>
             {(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{E(error)}</p>")}
             <form method="post" action="/login" class="card stack" id="login">
-              {Csrf(ctx)}<input type="hidden" name="returnUrl" value="{E(LocalUrl.IsLocal(returnUrl) ? returnUrl : "")}">
+              {Csrf(ctx)}<input type="hidden" name="returnUrl" value="{E(local)}">
               <label>User name<input name="userName" autocomplete="username" required autofocus></label>
               <label>Password<input name="password" type="password" autocomplete="current-password" required></label>
               <button type="submit">Sign in</button>

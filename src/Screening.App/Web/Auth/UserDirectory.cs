@@ -56,6 +56,31 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
         return await RevokeSessionsAsync(db, userName, "signed-out-everywhere", ct);
     }
 
+    /// <summary>
+    /// A user whose role and teams the single sign-on provider decides: created (no usable password) or updated to the
+    /// given role and teams. Null when the name belongs to a disabled user.
+    /// </summary>
+    public async Task<WebUser?> UpsertExternalAsync(string userName, string role, IReadOnlyList<string> teams, CancellationToken ct)
+    {
+        CheckName(userName);
+        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole)) throw new ArgumentException($"role must be '{AppUser.CareTeamRole}' or '{AppUser.AdminRole}'.");
+        foreach (var team in teams) CheckName(team);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var user = await db.AppUsers.SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+        {
+            user = new AppUser { UserName = userName, Role = role, PasswordHash = "!sso-only", CreatedAt = DateTimeOffset.UtcNow };
+            db.AppUsers.Add(user);
+        }
+        if (user.Disabled) return null;
+        user.Role = role;
+        await db.SaveChangesAsync(ct);
+        await db.AppUserTeams.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(ct);
+        db.AppUserTeams.AddRange(teams.Distinct().Select(t => new AppUserTeam { UserId = user.Id, Team = t }));
+        await db.SaveChangesAsync(ct);
+        return new WebUser(user.Id, user.UserName, user.Role, teams.Distinct().Order().ToList());
+    }
+
     /// <summary>Clears the sign-in lockout of a name (true when it was locked or had failures).</summary>
     public async Task<bool> UnlockAsync(string userName, CancellationToken ct)
     {
@@ -147,7 +172,7 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var user = await db.AppUsers.SingleOrDefaultAsync(u => u.UserName == userName && !u.Disabled, ct);
-        if (user is null)
+        if (user is null || user.PasswordHash.StartsWith('!')) // unknown, or single sign-on only
         {
             Hasher.HashPassword(new AppUser { UserName = "", Role = "", PasswordHash = "" }, password); // same work either way
             return null;
