@@ -46,6 +46,37 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [IntegrationFact]
+    public async Task Screening_audit_verify_exits_0_on_an_intact_chain_and_1_naming_the_edited_row()
+    {
+        for (var i = 0; i < 3; i++) await WriteAsync(i);
+        var (intact, said) = await CliAsync("audit", "verify");
+        Assert.True(intact == 0, said);
+        Assert.Contains("Audit chain intact: 3 rows", said);
+
+        await servers.DataSource.Count("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+        await servers.DataSource.Count("GRANT UPDATE ON audit_event TO CURRENT_USER");
+        await servers.DataSource.Count("UPDATE audit_event SET detail = '{\"n\": 99}' WHERE chain_seq = 2");
+        var (broken, complaint) = await CliAsync("audit", "verify");
+        Assert.Equal(1, broken);
+        Assert.Contains("BROKEN at chain_seq 2", complaint);
+    }
+
+    /// <summary>Runs the real `screening` executable against this test's database; exit code and everything it wrote.</summary>
+    private async Task<(int ExitCode, string Output)> CliAsync(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "screening.dll"), .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["SCREENING_DB"] = servers.ConnectionString;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [IntegrationFact]
     public async Task A_deleted_row_is_detected()
     {
         for (var i = 0; i < 5; i++) await WriteAsync(i);

@@ -67,9 +67,9 @@ public static class LoginEndpoints
             """;
         if (!options.LocalPasswords)
             return Layout.Page(ctx, "Sign in", $"<h1>Sign in</h1>{(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{E(error)}</p>")}{sso}", status);
-        var body = sso + $"""
+        var body = $"""
             <h1>Sign in</h1>
-            {(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{E(error)}</p>")}
+            {(error is null ? "" : $"<p class=\"error\" id=\"login-error\">{E(error)}</p>")}{sso}
             <form method="post" action="/login" class="card stack" id="login">
               {Csrf(ctx)}<input type="hidden" name="returnUrl" value="{E(local)}">
               <label>User name<input name="userName" autocomplete="username" required autofocus></label>
