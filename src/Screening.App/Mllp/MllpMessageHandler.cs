@@ -1,4 +1,5 @@
 using System.Text;
+using Screening.Interop;
 using Screening.Interop.Mllp;
 
 namespace Screening.App.Mllp;
@@ -19,8 +20,10 @@ public sealed class MllpMessageHandler(Hl7v2Publisher publisher, MllpOptions opt
     /// <summary>The framed ACK to write back, or null when the sender asked for none.</summary>
     public async Task<byte[]?> HandleAsync(MllpFrame frame, MllpConnectionStats connection, string connectionId, CancellationToken ct)
     {
-        var text = Encoding.UTF8.GetString(frame.Content);
-        var header = Hl7InboundHeader.Read(text);
+        var text = "";
+        InputReject? problem = null;
+        if (!frame.Oversize) problem = Hl7MessageCheck.FirstProblem(frame.Content, out text);
+        var header = Hl7InboundHeader.Read(text.Length > 0 ? text : Encoding.UTF8.GetString(frame.Content));
         AckCode code;
         AckError? error;
         if (frame.Oversize)
@@ -32,7 +35,6 @@ public sealed class MllpMessageHandler(Hl7v2Publisher publisher, MllpOptions opt
         }
         else
         {
-            var problem = Hl7MessageCheck.FirstProblem(text);
             try
             {
                 await publisher.PublishAsync(frame.Content, ct);

@@ -19,7 +19,8 @@ public static class AckErrors
             RejectReasons.UnsupportedMessage => new("200", "Unsupported message type", location, reject.Detail),
             RejectReasons.Unparseable when location == "MSH-11" => new("202", "Unsupported processing id", location, reject.Detail),
             RejectReasons.Unparseable when location == "MSH-12" => new("203", "Unsupported version id", location, reject.Detail),
-            RejectReasons.Unparseable when location.StartsWith("MSH", StringComparison.Ordinal) => new("102", "Data type error", location, reject.Detail),
+            RejectReasons.Unparseable when location.StartsWith("MSH", StringComparison.Ordinal) || location == "body"
+                => new("102", "Data type error", location, reject.Detail),
             _ => new("100", "Segment sequence error", location, reject.Detail),
         };
     }
