@@ -26,8 +26,13 @@ public sealed record Hl7InboundHeader
     public char ComponentSeparator => EncodingCharacters[0];
     public char SubcomponentSeparator => EncodingCharacters.Length > 3 ? EncodingCharacters[3] : '&';
 
-    /// <summary>Enhanced acknowledgement mode is asked for when MSH-15 or MSH-16 is valued (HL7 v2.5.1 §2.9.3).</summary>
-    public bool EnhancedMode => AcceptAckType.Length > 0 || ApplicationAckType.Length > 0;
+    /// <summary>
+    /// Enhanced acknowledgement mode is asked for when MSH-15 or MSH-16 is valued (HL7 v2.5.1 §2.9.3) with a code of
+    /// table 0155 (AL, NE, ER, SU); anything else there (a garbled header) leaves the original mode.
+    /// </summary>
+    public bool EnhancedMode => IsAckType(AcceptAckType) || IsAckType(ApplicationAckType);
+
+    private static bool IsAckType(string value) => value is "AL" or "NE" or "ER" or "SU";
 
     /// <summary>The first component of MSH-12 (e.g. "2.5.1" of "2.5.1^USA").</summary>
     public string VersionId => FirstComponent(Version);

@@ -77,6 +77,15 @@ public class Hl7AcknowledgementTests
     }
 
     [Fact]
+    public void Acknowledgement_types_outside_table_0155_leave_the_original_mode()
+    {
+        var header = Hl7InboundHeader.Read("MSH|^~\\&|A|B|C|D|2026||ORU^R01|G1|P|2.5.1|||0|0\r");
+
+        Assert.False(header.EnhancedMode);
+        Assert.Equal("AR", Hl7Acknowledgement.MsaCode(header, AckCode.Reject));
+    }
+
+    [Fact]
     public void Original_mode_always_acknowledges()
     {
         var header = Hl7InboundHeader.Read(Oru251);
