@@ -6,7 +6,8 @@
 #         waiting for every publisher confirm;
 #   mllp  C MLLP connections to `screening mllp` send the same bodies, one at a time each, waiting for every ACK
 #         (the listener answers AA only after its own confirm from the broker).
-# No worker consumes (both phases measure the path to "durable on the broker"); the queue is purged between phases.
+# No worker consumes (both phases measure the path to "durable on the broker"); the queue is purged between phases,
+# and the phases alternate in 4 rounds (a quarter of the bodies each) so a change of load hits both alike.
 # Prints, as its LAST line: mllp: messages=.. connections=.. amqp_msgs_per_s=.. mllp_msgs_per_s=.. ratio=..
 # Defaults: 100,000 messages over 8 connections.
 set -euo pipefail
