@@ -18,7 +18,7 @@ while (($#)); do
     --messages) MESSAGES=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --keep) KEEP=1 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench/mllp: unknown option $1" >&2; exit 2 ;;
   esac
   shift
