@@ -78,6 +78,7 @@ public class ValueSetFileTests
             json["anemia"]!["pregnancy"]!["codes"] = new JsonObject { ["icd10"] = new JsonArray("O*") };
             json["hypocalcemia"]!["ckdCodes"] = new JsonObject { ["icd10"] = new JsonArray("N18.4") };
             json["hypocalcemia"]!["managedElsewhereCodes"] = new JsonObject { ["icd10"] = new JsonArray("E20*") };
+            json["hypocalcemia"]!["priority"]!["highOnTherapy"] = new JsonObject { ["icd10"] = new JsonArray("Z79.83") };
             var flags = json["dxa"]!["riskFlags"]!;
             flags["fragilityFractureCodes"] = new JsonObject { ["icd10"] = new JsonArray("S72*") };
             flags["conditionCodes"] = new JsonObject { ["icd10"] = new JsonArray("M81*"), ["snomed"] = new JsonArray("64859006") };

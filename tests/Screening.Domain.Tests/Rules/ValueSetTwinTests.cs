@@ -26,6 +26,7 @@ public class ValueSetTwinTests
         ["long-term-glucocorticoids"] = ("Z79.52", CodeSystem.Icd10, DxaSecondaryRiskInterval),
         ["aromatase-inhibitors"] = ("Z79.811", CodeSystem.Icd10, DxaSecondaryRiskInterval),
         ["dxa-scan"] = ("77080", CodeSystem.Cpt, DxaScanCloses),
+        ["antiresorptive-therapy"] = ("Z79.83", CodeSystem.Icd10, HypocalcemiaPriorityOnTherapy),
     };
 
     public static TheoryData<string, string, string> Members()
@@ -93,6 +94,9 @@ public class ValueSetTwinTests
             .Calcium(8.2m, on: DaysAgo(40)).Albumin(3.5m, on: DaysAgo(40)), code, system, present, DaysAgo(400)).Hypocalcemia();
 
     private static RuleOutcome HypocalcemiaManagedElsewhere(string code, CodeSystem system, bool present)
+        => With(History.Of(Man.Aged(45)).Calcium(8.2m, on: DaysAgo(100)).Calcium(8.1m, on: DaysAgo(40)), code, system, present, DaysAgo(400)).Hypocalcemia();
+
+    private static RuleOutcome HypocalcemiaPriorityOnTherapy(string code, CodeSystem system, bool present)
         => With(History.Of(Man.Aged(45)).Calcium(8.2m, on: DaysAgo(100)).Calcium(8.1m, on: DaysAgo(40)), code, system, present, DaysAgo(400)).Hypocalcemia();
 
     private static RuleOutcome DxaRiskFlag(string code, CodeSystem system, bool present)
