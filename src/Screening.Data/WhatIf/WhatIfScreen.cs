@@ -29,7 +29,7 @@ public sealed class WhatIfScreen(NpgsqlDataSource dataSource, ActiveRules active
         long after = 0;
         while (true)
         {
-            var keys = await NextKeysAsync(connection, tx, after, ct);
+            var keys = await PatientKeyPage.NextAsync(connection, tx, after, BatchSize, ct);
             if (keys.Length == 0) break;
             after = keys[^1];
             var records = await PatientRecordLoader.LoadRangeAsync(connection, tx, keys[0], keys[^1], ct);
@@ -45,16 +45,5 @@ public sealed class WhatIfScreen(NpgsqlDataSource dataSource, ActiveRules active
         }
         await tx.RollbackAsync(ct);
         return new WhatIfReport(asOf, active.Version, candidate.Version, tally, changes);
-    }
-
-    private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long after, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2", connection, tx);
-        cmd.Parameters.AddWithValue(after);
-        cmd.Parameters.AddWithValue(BatchSize);
-        var keys = new List<long>(BatchSize);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) keys.Add(reader.GetInt64(0));
-        return [.. keys];
     }
 }
