@@ -57,7 +57,7 @@ public sealed class UnassignedQueue(NpgsqlDataSource dataSource)
         if (team == CareTeamAttribution.Unassigned) throw new AttributionInputException("Choose a team to assign to (not the unassigned queue).");
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        await Teams.RequireActiveAsync(c, tx, team, ct);
+        await CareTeams.RequireActiveAsync(c, tx, team, ct);
         var keys = new List<long>();
         await using (var cmd = new NpgsqlCommand($"SELECT p.patient_key FROM patient p WHERE {Where("p")} AND {extra} ORDER BY p.patient_key FOR UPDATE", c, tx))
         {

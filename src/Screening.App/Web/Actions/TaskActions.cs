@@ -48,7 +48,7 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
                 if (request.Team == task.CareTeam) return TaskActionResult.Invalid($"The task is already assigned to {task.CareTeam}.");
                 try
                 {
-                    await Teams.RequireActiveAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), request.Team, ct);
+                    await CareTeams.RequireActiveAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), request.Team, ct);
                 }
                 catch (AttributionInputException ex)
                 {

@@ -8,7 +8,7 @@ namespace Screening.Data.Attribution;
 /// The care teams and the attribution table, as admins manage them (CLI <c>screening teams …</c> and the admin page).
 /// Every change is audited in the same transaction. Bad input throws <see cref="AttributionInputException"/>.
 /// </summary>
-public sealed class Teams(NpgsqlDataSource dataSource)
+public sealed class CareTeams(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<TeamRow>> ListAsync(CancellationToken ct)
     {
