@@ -15,8 +15,13 @@ public static class AttributionWriter
     /// and no open task is recorded on the patient row only, so a backfill of a million patients does not write a million
     /// audit rows; every move off a team, and every move of an open task, is audited.
     /// </param>
+    /// <param name="keepManual">
+    /// Leave patients whose current assignment is manual as they are (automatic attribution), re-checked on the locked row so
+    /// a coordinator's assignment committed meanwhile is never overwritten by a decision made on an older read.
+    /// </param>
     public static async Task<IReadOnlyList<AttributionMove>> MoveAsync(NpgsqlConnection c, NpgsqlTransaction tx,
-        IReadOnlyList<(long PatientKey, string Team, string Reason)> moves, string actor, bool auditEvery, CancellationToken ct)
+        IReadOnlyList<(long PatientKey, string Team, string Reason)> moves, string actor, bool auditEvery, CancellationToken ct,
+        bool keepManual = false)
     {
         if (moves.Count == 0) return [];
         var distinct = moves.DistinctBy(m => m.PatientKey).OrderBy(m => m.PatientKey).ToArray();
@@ -28,6 +33,7 @@ public static class AttributionWriter
                 UPDATE patient p SET care_team = m.team, attribution_reason = m.reason, attributed_at = now(), updated_at = now()
                 FROM m JOIN old ON old.patient_key = m.pk
                 WHERE p.patient_key = m.pk AND (p.care_team, p.attribution_reason) IS DISTINCT FROM (m.team, m.reason)
+                  AND NOT ($6 AND coalesce(starts_with(p.attribution_reason, 'manual:'), false))
                 RETURNING p.patient_key, old.old_team, m.team, m.reason),
             open_tasks AS (
                 SELECT t.id, t.patient_key, t.care_team AS old_team FROM outreach_task t JOIN changed c ON c.patient_key = t.patient_key
@@ -56,6 +62,7 @@ public static class AttributionWriter
         cmd.Parameters.Add(SqlArray.Of(distinct.Select(m => m.Reason).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(actor);
         cmd.Parameters.AddWithValue(auditEvery);
+        cmd.Parameters.AddWithValue(keepManual);
         var result = new List<AttributionMove>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))

@@ -30,7 +30,7 @@ public static class PatientAttribution
             if (CareTeamAttribution.Reconcile(now.Team, now.Reason, CareTeamAttribution.Decide(facts, table)) is { } d)
                 moves.Add((key, d.Team, d.Reason));
         }
-        return await AttributionWriter.MoveAsync(connection, transaction, moves, actor, auditEvery, ct);
+        return await AttributionWriter.MoveAsync(connection, transaction, moves, actor, auditEvery, ct, keepManual: true);
     }
 
     /// <summary>The attribution data in force for these identifiers, and the patients' current teams — one round trip.</summary>
