@@ -6,6 +6,7 @@ using Screening.App.Web.Auth;
 using Screening.App.Web.Dashboard;
 using Screening.App.Web.Patients;
 using Screening.App.Web.Shared;
+using Screening.App.Web.Teams;
 using Screening.App.Web.Worklist;
 
 namespace Screening.App.Web;
@@ -31,6 +32,7 @@ public static class WebSetup
         services.AddSingleton<PatientQuery>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<WebAudit>();
+        services.AddTeamsWeb();
         services.AddProblemDetails();
         services.AddRateLimiter(o =>
         {
@@ -72,6 +74,7 @@ public static class WebSetup
         app.MapTaskActions();
         app.MapDashboard();
         app.MapScreeningApi();
+        app.MapTeamsWeb();
         return app;
     }
 }

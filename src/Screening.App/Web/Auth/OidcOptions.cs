@@ -15,9 +15,9 @@ public sealed class OidcOptions
     public string Scopes { get; set; } = "openid profile email";
     /// <summary>Claim naming the local user: preferred_username, email or sub.</summary>
     public string UserNameClaim { get; set; } = "preferred_username";
-    /// <summary>Claim holding "admin" or "care-team" (empty: the local user's role).</summary>
+    /// <summary>Claim holding "admin", "coordinator" or "care-team" (empty: the local user's role).</summary>
     public string? RoleClaim { get; set; }
-    /// <summary>Claim holding the care teams (repeated claim or JSON array; empty: the local user's teams).</summary>
+    /// <summary>Claim holding the care teams, existing and active ones only (repeated claim or JSON array; empty: the local user's teams).</summary>
     public string? TeamClaim { get; set; }
     /// <summary>Allow the metadata over plain HTTP (a test or lab only).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;

@@ -14,11 +14,9 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
 
     public async Task<WebUser> AddAsync(string userName, string role, IReadOnlyList<string> teams, string password, CancellationToken ct)
     {
-        CheckName(userName);
-        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole)) throw new ArgumentException($"role must be '{AppUser.CareTeamRole}' or '{AppUser.AdminRole}'.");
         if (password.Length < 8) throw new ArgumentException("password must have at least 8 characters.");
-        foreach (var team in teams) CheckName(team);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await CheckUserAsync(db, userName, role, teams, ct);
         if (await db.AppUsers.AnyAsync(u => u.UserName == userName, ct)) throw new ArgumentException($"user '{userName}' already exists.");
         var user = new AppUser { UserName = userName, Role = role, PasswordHash = "", CreatedAt = DateTimeOffset.UtcNow };
         user.PasswordHash = Hasher.HashPassword(user, password);
@@ -27,6 +25,18 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
         db.AppUserTeams.AddRange(teams.Distinct().Select(t => new AppUserTeam { UserId = user.Id, Team = t }));
         await db.SaveChangesAsync(ct);
         return new WebUser(user.Id, user.UserName, user.Role, teams.Distinct().ToList());
+    }
+
+    /// <summary>A valid name, a known role and only existing, active teams (ArgumentException with one line otherwise).</summary>
+    private static async Task CheckUserAsync(ScreeningDb db, string userName, string role, IReadOnlyList<string> teams, CancellationToken ct)
+    {
+        CheckName(userName);
+        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole or AppUser.CoordinatorRole))
+            throw new ArgumentException($"role must be '{AppUser.CareTeamRole}', '{AppUser.CoordinatorRole}' or '{AppUser.AdminRole}'.");
+        foreach (var team in teams) CheckName(team);
+        foreach (var team in teams.Distinct())
+            if (!await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM care_team WHERE id = {team} AND active) AS \"Value\"").SingleAsync(ct))
+                throw new ArgumentException($"unknown or disabled team '{team}' (see 'screening teams list').");
     }
 
     public async Task<IReadOnlyList<(AppUser User, string[] Teams)>> ListAsync(CancellationToken ct)
@@ -62,10 +72,8 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
     /// </summary>
     public async Task<WebUser?> UpsertExternalAsync(string userName, string role, IReadOnlyList<string> teams, CancellationToken ct)
     {
-        CheckName(userName);
-        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole)) throw new ArgumentException($"role must be '{AppUser.CareTeamRole}' or '{AppUser.AdminRole}'.");
-        foreach (var team in teams) CheckName(team);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await CheckUserAsync(db, userName, role, teams, ct);
         var user = await db.AppUsers.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
         {
