@@ -23,6 +23,7 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            AuditCommand.Create(),
             TeamsCommand.Create(),
         };
         return root;
