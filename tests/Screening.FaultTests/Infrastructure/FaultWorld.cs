@@ -1,8 +1,8 @@
 namespace Screening.FaultTests.Infrastructure;
 
 /// <summary>
-/// One scenario's world: its own PostgreSQL and RabbitMQ containers (started in parallel) and the workers it starts.
-/// Disposing kills the workers and removes the containers (no Ryuk reaper here).
+/// One scenario's world: its own database and vhost on the suite's servers, and the workers it starts. Disposing
+/// kills the workers; the database and vhost stay until the containers are removed at the end of the suite.
 /// </summary>
 public sealed class FaultWorld : IAsyncDisposable
 {
@@ -17,22 +17,13 @@ public sealed class FaultWorld : IAsyncDisposable
     public Database Database { get; }
     public Broker Broker { get; }
 
-    public static async Task<FaultWorld> StartAsync()
+    public static async Task<FaultWorld> StartAsync(FaultServers servers)
     {
         DockerEngine.EnsureAvailable();
-        var database = Database.StartAsync();
-        var broker = Broker.StartAsync();
-        try
-        {
-            await Task.WhenAll(database, broker);
-        }
-        catch
-        {
-            if (database.IsCompletedSuccessfully) await database.Result.DisposeAsync();
-            if (broker.IsCompletedSuccessfully) await broker.Result.DisposeAsync();
-            throw;
-        }
-        return new FaultWorld(database.Result, broker.Result);
+        await servers.EnsureUpAsync();
+        var name = "f_" + Guid.NewGuid().ToString("N")[..12];
+        await Task.WhenAll(servers.Postgres.CreateDatabaseAsync(name), servers.Rabbit.CreateVhostAsync(name));
+        return new FaultWorld(new Database(servers.Postgres, name), new Broker(servers.Rabbit, name));
     }
 
     public async Task<WorkerProcess> StartWorkerAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
@@ -47,6 +38,6 @@ public sealed class FaultWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var worker in workers) await worker.DisposeAsync();
-        await Task.WhenAll(Database.DisposeAsync().AsTask(), Broker.DisposeAsync().AsTask());
+        await Database.DisposeAsync();
     }
 }

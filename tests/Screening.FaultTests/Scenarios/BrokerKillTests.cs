@@ -3,13 +3,14 @@ using Xunit.Abstractions;
 
 namespace Screening.FaultTests.Scenarios;
 
-public sealed class BrokerKillTests(ITestOutputHelper output)
+[Collection(FaultCollection.Name)]
+public sealed class BrokerKillTests(FaultServers servers, ITestOutputHelper output)
 {
     [FaultFact]
     public async Task A_broker_killed_mid_ingest_loses_no_confirmed_result_once_it_is_back()
     {
-        await using var world = await FaultWorld.StartAsync();
-        var feed = new ResultFeed("MQINGEST", FaultScale.Results(20_000));
+        await using var world = await FaultWorld.StartAsync(servers);
+        var feed = new ResultFeed("MQINGEST", FaultScale.Results(4_000));
         await world.StartWorkerAsync("worker");
         var publisher = world.Publisher();
         await publisher.PublishAsync(RawPublisher.Utf8(feed.Bodies()), TimeSpan.FromMinutes(1)); // all confirmed: on disk
@@ -26,8 +27,8 @@ public sealed class BrokerKillTests(ITestOutputHelper output)
     [FaultFact]
     public async Task A_broker_killed_mid_publish_loses_nothing_because_the_publisher_republishes_what_was_not_confirmed()
     {
-        await using var world = await FaultWorld.StartAsync();
-        var feed = new ResultFeed("MQPUBLISH", FaultScale.Results(20_000));
+        await using var world = await FaultWorld.StartAsync(servers);
+        var feed = new ResultFeed("MQPUBLISH", FaultScale.Results(4_000));
         await world.StartWorkerAsync("worker");
         var publisher = world.Publisher();
         var publishing = publisher.PublishAsync(RawPublisher.Utf8(feed.Bodies()), TimeSpan.FromMinutes(2));

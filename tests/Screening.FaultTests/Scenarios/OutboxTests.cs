@@ -3,13 +3,14 @@ using Xunit.Abstractions;
 
 namespace Screening.FaultTests.Scenarios;
 
-public sealed class OutboxTests(ITestOutputHelper output)
+[Collection(FaultCollection.Name)]
+public sealed class OutboxTests(FaultServers servers, ITestOutputHelper output)
 {
     [FaultFact]
     public async Task Task_events_pending_across_a_broker_kill_are_all_announced_and_a_consumer_deduplicating_by_message_id_sees_each_once()
     {
-        await using var world = await FaultWorld.StartAsync();
-        var feed = new ResultFeed("OUTBOX", FaultScale.Results(5_000), criticalEvery: 5); // one critical patient in five results
+        await using var world = await FaultWorld.StartAsync(servers);
+        var feed = new ResultFeed("OUTBOX", FaultScale.Results(3_000), criticalEvery: 5); // one critical patient in five results
         var probe = await EventProbe.BindAsync(world.Broker.AmqpUrl, "Screening.Contracts:CriticalResultDetected");
         await world.StartWorkerAsync("worker");
         await world.Publisher().PublishAsync(RawPublisher.Utf8(feed.Bodies()), TimeSpan.FromMinutes(1));

@@ -3,13 +3,14 @@ using Xunit.Abstractions;
 
 namespace Screening.FaultTests.Scenarios;
 
-public sealed class SchedulerTests(ITestOutputHelper output)
+[Collection(FaultCollection.Name)]
+public sealed class SchedulerTests(FaultServers servers, ITestOutputHelper output)
 {
     [FaultFact]
     public async Task Two_workers_with_the_clustered_schedule_run_one_screen_per_fire_time()
     {
-        await using var world = await FaultWorld.StartAsync();
-        var feed = new ResultFeed("SCHED", FaultScale.Results(2_000));
+        await using var world = await FaultWorld.StartAsync(servers);
+        var feed = new ResultFeed("SCHED", FaultScale.Results(1_000));
         var schedule = new Dictionary<string, string>
         {
             ["SCREENING_Schedule__Enabled"] = "true",

@@ -3,13 +3,14 @@ using Xunit.Abstractions;
 
 namespace Screening.FaultTests.Scenarios;
 
-public sealed class WorkerKillTests(ITestOutputHelper output)
+[Collection(FaultCollection.Name)]
+public sealed class WorkerKillTests(FaultServers servers, ITestOutputHelper output)
 {
     [FaultFact]
     public async Task A_worker_killed_with_SIGKILL_twice_mid_ingest_loses_nothing_and_redelivered_batches_are_not_stored_twice()
     {
-        await using var world = await FaultWorld.StartAsync();
-        var feed = new ResultFeed("KILL9", FaultScale.Results(20_000));
+        await using var world = await FaultWorld.StartAsync(servers);
+        var feed = new ResultFeed("KILL9", FaultScale.Results(4_000));
         var worker = await world.StartWorkerAsync("first");
         var publishing = world.Publisher().PublishAsync(RawPublisher.Utf8(feed.Bodies()), TimeSpan.FromMinutes(2));
 
