@@ -6,6 +6,12 @@ public sealed record Ledger(long Stored, long Rows, long Rejects, long CriticalT
 {
     public long Duplicated => Rows - Stored;
 
+    /// <summary>Patient/rule pairs with more than one open task (the database forbids it; the suite checks anyway).</summary>
+    public const string DuplicateOpenTasksSql = """
+        SELECT count(*) FROM (SELECT 1 FROM outreach_task WHERE status IN ('open', 'in-progress', 'snoozed')
+                              GROUP BY patient_key, rule_id HAVING count(*) > 1) d
+        """;
+
     public static async Task<Ledger> ReadAsync(Database db, string prefix)
     {
         var like = prefix.Replace("'", "''") + "-%";
@@ -13,10 +19,7 @@ public sealed record Ledger(long Stored, long Rows, long Rejects, long CriticalT
         var rows = await db.CountAsync($"SELECT count(*) FROM lab_result WHERE result_id LIKE '{like}'");
         var rejects = await db.CountAsync("SELECT count(*) FROM rejected_message");
         var tasks = await db.CountAsync("SELECT count(*) FROM outreach_task WHERE rule_id = 'critical-value'");
-        var duplicateOpen = await db.CountAsync("""
-            SELECT count(*) FROM (SELECT 1 FROM outreach_task WHERE status IN ('open', 'in-progress', 'snoozed')
-                                  GROUP BY patient_key, rule_id HAVING count(*) > 1) d
-            """);
+        var duplicateOpen = await db.CountAsync(DuplicateOpenTasksSql);
         var withoutOneEvent = await db.CountAsync("""
             SELECT count(*) FROM outreach_task t
             WHERE t.rule_id = 'critical-value'

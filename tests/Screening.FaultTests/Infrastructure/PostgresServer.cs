@@ -31,17 +31,11 @@ public sealed class PostgresServer : IAsyncDisposable
             .WithCommand("-c", "fsync=on", "-c", "full_page_writes=on", "-c", "synchronous_commit=on")
             .Build();
         var server = new PostgresServer(container, port);
-        try
+        return await Starting.OrDisposeAsync(server, async () =>
         {
             await container.StartAsync();
             await server.WaitAcceptingAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     public async Task CreateDatabaseAsync(string name)

@@ -36,17 +36,11 @@ public sealed class RabbitServer : IAsyncDisposable
             .WithPortBinding(managementPort, 15672)
             .Build();
         var server = new RabbitServer(container, port, managementPort);
-        try
+        return await Starting.OrDisposeAsync(server, async () =>
         {
             await container.StartAsync();
             await server.WaitAcceptingAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        });
     }
 
     public async Task CreateVhostAsync(string vhost)

@@ -55,16 +55,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => worker.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await worker.WaitReadyAsync(TimeSpan.FromSeconds(120));
-            return worker;
-        }
-        catch
-        {
-            await worker.DisposeAsync();
-            throw;
-        }
+        return await Starting.OrDisposeAsync(worker, () => worker.WaitReadyAsync(TimeSpan.FromSeconds(120)));
     }
 
     public async Task WaitReadyAsync(TimeSpan timeout)

@@ -32,10 +32,7 @@ public sealed class SchedulerTests(FaultServers servers, ITestOutputHelper outpu
                                   GROUP BY 1 HAVING count(*) > 1) twice
             """));
         Assert.Equal(0, await world.Database.CountAsync("SELECT count(*) FROM screening_run WHERE status = 'failed'"));
-        Assert.Equal(0, await world.Database.CountAsync("""
-            SELECT count(*) FROM (SELECT 1 FROM outreach_task WHERE status IN ('open', 'in-progress', 'snoozed')
-                                  GROUP BY patient_key, rule_id HAVING count(*) > 1) d
-            """));
+        Assert.Equal(0, await world.Database.CountAsync(Ledger.DuplicateOpenTasksSql));
         var runs = await world.Database.CountAsync("SELECT count(*) FROM screening_run");
         output.WriteLine($"runs={runs} {ledger}");
     }
