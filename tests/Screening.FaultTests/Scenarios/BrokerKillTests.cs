@@ -7,24 +7,6 @@ namespace Screening.FaultTests.Scenarios;
 public sealed class BrokerKillTests(FaultServers servers, ITestOutputHelper output)
 {
     [FaultFact]
-    public async Task A_broker_killed_mid_ingest_loses_no_confirmed_result_once_it_is_back()
-    {
-        await using var world = await FaultWorld.StartAsync(servers);
-        var feed = new ResultFeed("MQINGEST", FaultScale.Results(4_000));
-        await world.StartWorkerAsync("worker");
-        var publisher = world.Publisher();
-        await publisher.PublishAsync(RawPublisher.Utf8(feed.Bodies()), TimeSpan.FromMinutes(1)); // all confirmed: on disk
-
-        await Ledger.WaitStoredAsync(world.Database, feed.Prefix, feed.Count / 3, FaultScale.Deadline(feed.Count));
-        await world.Broker.KillAsync();
-        var killed = DateTime.UtcNow;
-        await world.Broker.RestartAsync();
-
-        var ledger = await Expect.NothingLostAsync(world.Database, feed);
-        output.WriteLine(FaultScale.Report("broker-kill-mid-ingest", feed.Count, ledger, DateTime.UtcNow - killed));
-    }
-
-    [FaultFact]
     public async Task A_broker_killed_mid_publish_loses_nothing_because_the_publisher_republishes_what_was_not_confirmed()
     {
         await using var world = await FaultWorld.StartAsync(servers);
