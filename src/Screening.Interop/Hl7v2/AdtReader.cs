@@ -24,6 +24,6 @@ internal static class AdtReader
             output.Rejects.Add(message.Reject(RejectReasons.MissingField, "MSH-4 sending facility and MSH-3 sending application are empty", "MSH-4"));
             return;
         }
-        output.Patients.Add(Hl7Patient.ToPatient(pid, source));
+        output.Patients.Add(Hl7Patient.ToPatient(pid, source, message.Segments));
     }
 }

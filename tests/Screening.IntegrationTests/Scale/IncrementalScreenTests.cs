@@ -96,7 +96,7 @@ public sealed class IncrementalScreenTests
     }
 
     private static ClinicalRecordsIngest IngestOn(IHost host, IsolatedServers servers, DateOnly day) =>
-        new(host.Get<IngestConnections>(), host.Get<ActiveRules>(), new ScreeningClock(new FixedDay(day), TimeZoneInfo.Utc), host.Get<CriticalAlerts>(),
+        new(host.Get<IngestConnections>(), host.Get<ActiveRules>(), new ScreeningClock(new FixedDay(day), TimeZoneInfo.Utc), host.Get<CriticalAlerts>(), host.Get<Screening.Interop.Identity.IdentitySettings>(),
             NullLogger<ClinicalRecordsIngest>.Instance);
 
     private static async Task<ScreeningRunResult> ScreenAsync(IsolatedServers servers, DateOnly asOf, bool reevaluateAll,
