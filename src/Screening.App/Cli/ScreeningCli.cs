@@ -22,6 +22,7 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            PatientsCommand.Create(),
         };
         return root;
     }

@@ -47,6 +47,14 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         rejects.AddRange(refused);
         await PatientsUpsertedAsync(connection, tx, identities.UpdatedPatients, ct);
         var touched = new HashSet<long>(identities.UpdatedPatients);
+        if (batch.Merges.Count > 0)
+        {
+            var (mergeRejects, survivors) = await MergeRequests.ApplyAsync(connection, tx, new Patients.PatientMerge(rules, clock), batch.Merges,
+                identity.DefaultSystemOf(batch.Format), batch.Source, ct);
+            await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", mergeRejects, receivedAt, ct);
+            rejects.AddRange(mergeRejects);
+            touched.UnionWith(survivors);
+        }
         var defaultSystem = identity.DefaultSystemOf(batch.Format);
         long KeyOf(string? system, string id) => identities.KeyOf(system, id, defaultSystem)!.Value;
         var written = await ResultWriter.WriteAsync(connection, tx, accepted, KeyOf, receivedAt, ct);

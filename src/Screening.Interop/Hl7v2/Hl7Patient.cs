@@ -12,19 +12,22 @@ namespace Screening.Interop.Hl7v2;
 internal static class Hl7Patient
 {
     /// <summary>The identifiers of PID-3 in order (empty CX.1 skipped).</summary>
-    public static IReadOnlyList<PatientIdentifierReported> Identifiers(Hl7Segment pid)
+    public static IReadOnlyList<PatientIdentifierReported> Identifiers(Hl7Segment pid) => Identifiers(pid, 3);
+
+    /// <summary>The CX repetitions of a field (PID-3, MRG-1), empty CX.1 skipped.</summary>
+    public static IReadOnlyList<PatientIdentifierReported> Identifiers(Hl7Segment segment, int field)
     {
         var list = new List<PatientIdentifierReported>();
-        for (var r = 0; r < pid.RepetitionCount(3); r++)
+        for (var r = 0; r < segment.RepetitionCount(field); r++)
         {
-            var value = pid.Value(3, 1, r);
+            var value = segment.Value(field, 1, r);
             if (value.Length == 0) continue;
-            var authority = pid.Sub(3, 4, 1, r) is { Length: > 0 } ns ? ns : pid.Sub(3, 4, 2, r);
+            var authority = segment.Sub(field, 4, 1, r) is { Length: > 0 } ns ? ns : segment.Sub(field, 4, 2, r);
             list.Add(new PatientIdentifierReported
             {
                 Value = value,
                 System = authority.Length > 0 ? authority : null,
-                Type = pid.Value(3, 5, r) is { Length: > 0 } type ? type : null,
+                Type = segment.Value(field, 5, r) is { Length: > 0 } type ? type : null,
             });
         }
         return list;

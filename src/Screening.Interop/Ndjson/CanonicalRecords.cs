@@ -82,5 +82,19 @@ internal static class CanonicalRecords
         PerformedOn = (r.Has("performedOn") ? r.Date("performedOn", required: true) : r.Date("performedAt", required: true)) ?? default,
     };
 
+    /// <summary><c>{"type": "merge", "retired": {system, value, type}, "survivor": {…}}</c> (a stored invalid-merge reject).</summary>
+    public static PatientMergeReported? Merge(System.Text.Json.JsonElement root)
+    {
+        try
+        {
+            var merge = System.Text.Json.JsonSerializer.Deserialize<PatientMergeReported>(root, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            return merge is { Retired.Value.Length: > 0, Survivor.Value.Length: > 0 } ? merge : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
