@@ -12,6 +12,7 @@ public static class ScreeningCli
             new Option<bool>("--log-json") { Description = "Write logs as one JSON object per line (stderr).", Recursive = true },
             MigrateCommand.Create(),
             WorkerCommand.Create(),
+            MllpCommand.Create(),
             ScreenCommand.Create(),
             TasksCommand.Create(),
             RunsCommand.Create(),
@@ -23,6 +24,7 @@ public static class ScreeningCli
             WebCommand.Create(),
             UsersCommand.Create(),
             PatientsCommand.Create(),
+            TeamsCommand.Create(),
         };
         return root;
     }

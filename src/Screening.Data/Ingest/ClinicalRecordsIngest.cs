@@ -2,13 +2,15 @@ using Screening.Interop;
 using Screening.Interop.Identity;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Screening.Data.Attribution;
 using Screening.Data.Screening;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Ingest;
 
 /// <summary>
-/// Stores one unit of ingest work in one transaction: rejects (with reason and payload), patients, diagnoses,
+/// Stores one unit of ingest work in one transaction: rejects (with reason and payload), patients (and their care team,
+/// by attribution), diagnoses,
 /// procedures, result versions; then recomputes per-patient state with the pure rules for exactly the patients
 /// the batch touched, and raises critical-value alerts. Running the same batch twice changes nothing.
 /// </summary>
@@ -45,7 +47,7 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
             out var conditions, out var procedures);
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", refused, receivedAt, ct);
         rejects.AddRange(refused);
-        await PatientsUpsertedAsync(connection, tx, identities.UpdatedPatients, ct);
+        await PatientsUpsertedAsync(connection, tx, identities, identity.DefaultSystemOf(batch.Format), ct);
         var touched = new HashSet<long>(identities.UpdatedPatients);
         if (batch.Merges.Count > 0)
         {
@@ -82,6 +84,11 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
     /// is wired here: it reads <c>patient_demographics</c> (pcp_id, pcp_name, location, managing_organization, payer) and
     /// <c>patient_identifier</c> for these keys and sets the care team before state is recomputed and tasks are raised.
     /// </summary>
-    private static Task PatientsUpsertedAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<long> patientKeys,
-        CancellationToken ct) => Task.CompletedTask;
+    private static Task PatientsUpsertedAsync(NpgsqlConnection connection, NpgsqlTransaction tx, PatientUpsert.Resolved identities,
+        string defaultSystem, CancellationToken ct) =>
+        PatientAttribution.AssignAsync(connection, tx, identities.UpdatedPatients.Select(k => (k, FeedAttributionFacts.Of(identities.Updates[k]) with
+        {
+            Identifiers = PatientReferences.Of(identities.Updates[k], defaultSystem)
+                .Select(i => new Domain.Attribution.PatientIdentifier(i.System, i.Value)).ToArray(),
+        })).ToList(), ct);
 }

@@ -26,6 +26,7 @@ internal static class PatientUpsert
         IReadOnlyDictionary<string, long> Keys,
         IReadOnlyDictionary<string, (string Reason, string Detail)> Refused,
         IReadOnlyList<long> UpdatedPatients,
+        IReadOnlyDictionary<long, PatientUpdated> Updates,
         IReadOnlyList<(PatientUpdated Patient, string Reason, string Detail)> RefusedPatients)
     {
         public long? KeyOf(string? system, string id, string defaultSystem) =>
@@ -113,7 +114,7 @@ internal static class PatientUpsert
             await UpdateFactsAsync(c, tx, updated, now, ct);
             await DemographicsWriter.WriteAsync(c, tx, updated, now, ct);
         }
-        return new Resolved(keys, refused, updated.Keys.Order().ToArray(), refusedPatients);
+        return new Resolved(keys, refused, updated.Keys.Order().ToArray(), updated, refusedPatients);
     }
 
     private static async Task<Dictionary<PatientIdentifier, long>> LockAndLookupAsync(NpgsqlConnection c, NpgsqlTransaction tx,
@@ -199,17 +200,16 @@ internal static class PatientUpsert
                 sex = CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END,
                 birth_date = coalesce(u.birth, p.birth_date),
                 deceased_date = coalesce(u.death, p.deceased_date),
-                care_team = coalesce(u.team, p.care_team),
                 hospice = coalesce(u.hospice, p.hospice),
                 opted_out = coalesce(u.opt, p.opted_out),
                 demographics_known = true, updated_at = $8
             FROM unnest($1::bigint[], $2::text[], $3::date[], $4::date[], $5::text[], $6::bool[], $7::bool[])
                  AS u(k, sex, birth, death, team, hospice, opt)
             WHERE p.patient_key = u.k
-              AND (p.sex, p.birth_date, p.deceased_date, p.care_team, p.hospice, p.opted_out, p.demographics_known)
+              AND (p.sex, p.birth_date, p.deceased_date, p.hospice, p.opted_out, p.demographics_known)
                   IS DISTINCT FROM
                   (CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END, coalesce(u.birth, p.birth_date),
-                   coalesce(u.death, p.deceased_date), coalesce(u.team, p.care_team), coalesce(u.hospice, p.hospice),
+                   coalesce(u.death, p.deceased_date), coalesce(u.hospice, p.hospice),
                    coalesce(u.opt, p.opted_out), true)
             """, c, tx);
         upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Key).ToArray(), NpgsqlDbType.Bigint));

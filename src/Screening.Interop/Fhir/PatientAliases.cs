@@ -12,6 +12,9 @@ public sealed class PatientAliases
 
     public int Count => byReference.Count;
 
+    /// <summary>The export's encounter classes, kept with the aliases because both live as long as one export is read.</summary>
+    public EncounterIndex Encounters { get; } = new();
+
     /// <summary>Learns a reference; <paramref name="system"/> is the identifier's issuing system (null: a bare id).</summary>
     public void Add(string reference, string patientId, string? system = null)
     {
