@@ -14,4 +14,8 @@ public static class RejectReasons
     public const string FutureDate = "future-date";
     public const string InvalidStatus = "invalid-status";
     public const string MissingField = "missing-field";
+    /// <summary>The unit's identifiers are linked to two or more different patients (never merged silently).</summary>
+    public const string IdentityConflict = "identity-conflict";
+    /// <summary>An identifier's stated issuing system is not a configured assigning authority (Identity:UnknownAuthorities = reject).</summary>
+    public const string UnknownAssigningAuthority = "unknown-assigning-authority";
 }

@@ -24,6 +24,7 @@ public static class ScreeningCli
             WebCommand.Create(),
             UsersCommand.Create(),
             AuditCommand.Create(),
+            PatientsCommand.Create(),
             TeamsCommand.Create(),
         };
         return root;

@@ -15,6 +15,6 @@ public sealed class FeedMessageHandler(ClinicalRecordsIngest ingest, LocalCodeMa
     {
         var outcome = PayloadReader.ReadBody(queue.Format, body.Span, codes);
         return ingest.IngestAsync(new IngestBatch(queue.Name, queue.Format, outcome.Patients, outcome.Results, outcome.Conditions,
-            outcome.Procedures, outcome.Rejects, outcome.Ignored), ct);
+            outcome.Procedures, outcome.Rejects, outcome.Ignored) { Merges = outcome.Merges }, ct);
     }
 }

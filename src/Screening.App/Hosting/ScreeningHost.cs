@@ -45,6 +45,9 @@ public static class ScreeningHost
             schedule: role.HasFlag(HostRole.Rules) || role.HasFlag(HostRole.Scheduler));
         var services = builder.Services;
         services.AddSingleton(settings);
+        var identity = IdentityOptions.Read(builder.Configuration);
+        services.AddSingleton(identity);
+        services.AddSingleton(identity.ToSettings());
         services.AddHealthChecks();
         if (role.HasFlag(HostRole.Database)) services.AddScreeningDatabase(settings.Database);
         if (role.HasFlag(HostRole.Rules))

@@ -17,7 +17,7 @@ public sealed class ClinicalRecordsConsumer(ClinicalRecordsIngest ingest, Ingest
         var message = context.Message;
         var rejects = (message.Rejects ?? []).Select(r => new InputReject(r.ReasonCode, r.Detail ?? "", r.Location ?? "", PayloadText.Clean(r.Payload ?? ""))).ToList();
         var batch = new IngestBatch(Queues.Records, FeedFormats.Normalize(message.Format), message.Patients ?? [], message.Results ?? [],
-            message.Conditions ?? [], message.Procedures ?? [], rejects, Math.Max(0, message.Ignored));
+            message.Conditions ?? [], message.Procedures ?? [], rejects, Math.Max(0, message.Ignored)) { Merges = message.Merges ?? [] };
         var summary = await ingest.IngestAsync(batch, context.CancellationToken);
         progress.Consumed(1);
         if (context.ResponseAddress is not null)

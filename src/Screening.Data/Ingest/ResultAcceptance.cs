@@ -35,7 +35,8 @@ public static class ResultAcceptance
         var status = ResultStatusNames.Of(ResultStatusNames.Parse(result.Status) ?? ResultStatus.Unknown);
         return new Verdict.Store(new AcceptedResult(result.PatientId.Trim(), result.SourceSystem.Trim(), result.ResultId.Trim(),
             result.Loinc.Trim(), AnalyteCatalog.NameOf(verdict.Analyte!.Value), result.Value, result.Unit, verdict.CanonicalValue,
-            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh));
+            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh,
+            string.IsNullOrWhiteSpace(result.PatientSystem) ? null : result.PatientSystem.Trim()) { Reported = result });
     }
 
     private static Verdict Reject(LabResultReported r, string code, string detail) =>

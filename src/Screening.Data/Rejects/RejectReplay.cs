@@ -33,6 +33,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
             var batch = new IngestBatch("replay", format, outcome.Patients, outcome.Results, outcome.Conditions, outcome.Procedures,
                 outcome.Rejects, outcome.Ignored)
             {
+                Merges = outcome.Merges,
                 InTransaction = async (c, tx, token) =>
                 {
                     claimed = await ClaimAsync(c, tx, group.Ids, token);
