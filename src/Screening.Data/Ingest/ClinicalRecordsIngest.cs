@@ -29,8 +29,15 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
                 default: ignored++; break;
             }
 
+        var unitRejects = new List<InputReject>();
+        var patients = UnitAcceptance.Keep(batch.Patients, UnitAcceptance.Patient, unitRejects);
+        var conditions = UnitAcceptance.Keep(batch.Conditions, UnitAcceptance.Condition, unitRejects);
+        var procedures = UnitAcceptance.Keep(batch.Procedures, UnitAcceptance.Procedure, unitRejects);
+        invalid.AddRange(unitRejects);
+        rejects.AddRange(unitRejects);
+
         var referenced = accepted.Select(r => r.PatientId)
-            .Concat(batch.Conditions.Select(d => d.PatientId)).Concat(batch.Procedures.Select(p => p.PatientId))
+            .Concat(conditions.Select(d => d.PatientId)).Concat(procedures.Select(p => p.PatientId))
             .Where(id => !string.IsNullOrWhiteSpace(id));
 
         await using var connection = await connections.OpenConnectionAsync(ct);
@@ -39,11 +46,11 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
-        var keys = await PatientUpsert.UpsertAsync(connection, tx, batch.Patients, referenced, receivedAt, ct);
-        var touched = new HashSet<long>(batch.Patients.Select(p => keys[p.PatientId.Trim()]));
+        var keys = await PatientUpsert.UpsertAsync(connection, tx, patients, referenced, receivedAt, ct);
+        var touched = new HashSet<long>(patients.Select(p => keys[p.PatientId.Trim()]));
         var written = await ResultWriter.WriteAsync(connection, tx, accepted, keys, receivedAt, ct);
         touched.UnionWith(written.TouchedPatients);
-        touched.UnionWith(await FactWriter.WriteAsync(connection, tx, batch.Conditions, batch.Procedures, keys, receivedAt, ct));
+        touched.UnionWith(await FactWriter.WriteAsync(connection, tx, conditions, procedures, keys, receivedAt, ct));
 
         var today = clock.Today;
         var records = await PatientRecordLoader.LoadAsync(connection, tx, touched.Order().ToArray(), ct);
