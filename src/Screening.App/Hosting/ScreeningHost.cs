@@ -63,6 +63,8 @@ public static class ScreeningHost
         {
             // Registered before MassTransit's hosted service, so the topology check runs before any endpoint starts.
             services.AddHostedService<Reliability.TopologyCheckService>();
+            services.AddSingleton<Reliability.DeadLetterDrainService>();
+            services.AddHostedService(sp => sp.GetRequiredService<Reliability.DeadLetterDrainService>());
             services.AddHealthChecks().AddCheck<Reliability.ConsumersHealthCheck>("consumers", tags: ["ready"])
                 .AddCheck<Web.DatabaseHealthCheck>("database", tags: ["ready"]);
         }
