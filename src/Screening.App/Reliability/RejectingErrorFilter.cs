@@ -19,7 +19,9 @@ public sealed class RejectingErrorFilter(string queue, IngestConnections connect
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
         var exception = context.Exception;
-        if (Failures.IsTransient(exception)) throw new TransientFailureException(exception);
+        // Shutting down mid-message, or a dependency away: requeue (the message stays the broker's), never a reject.
+        if (exception is OperationCanceledException || context.CancellationToken.IsCancellationRequested || Failures.IsTransient(exception))
+            throw new TransientFailureException(exception);
         var (reason, detail, status) = Classify(exception);
         var body = context.Body.GetBytes();
         var reject = new InputReject(reason, detail, "body", PayloadText.Store(body));

@@ -9,10 +9,7 @@ namespace Screening.IntegrationTests.Reliability;
 /// <summary>Issue 13: while the database is away the consumers pause (not ready), nothing is rejected or faulted, and everything is stored when it answers.</summary>
 public sealed class DatabaseOutageTests(IsolatedServers servers) : IClassFixture<IsolatedServers>
 {
-    private static string Result(int n) => $$"""
-        {"sourceSystem":"lab-o","resultId":"O-{{n}}","patientId":"P-O-{{n % 5}}","loinc":"718-7","value":12.5,"unit":"g/dL",
-         "collectedAt":"2025-03-0{{1 + n % 9}}T09:00:00-05:00","status":"final"}
-        """;
+    private static string Result(int n) => RawResults.Hb("lab-o", "O", n, 5);
 
     [IntegrationFact]
     public async Task A_database_outage_pauses_the_consumers_and_loses_nothing_when_it_answers_again()

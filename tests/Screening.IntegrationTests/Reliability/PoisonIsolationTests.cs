@@ -8,10 +8,7 @@ namespace Screening.IntegrationTests.Reliability;
 /// <summary>Issue 13: malformed messages interleaved with good ones on the JSON queues; every good one is stored, every bad one is a reject.</summary>
 public sealed class PoisonIsolationTests(IsolatedServers servers) : IClassFixture<IsolatedServers>
 {
-    private static string Good(int n) => $$"""
-        {"sourceSystem":"lab-p","resultId":"G-{{n}}","patientId":"P-G-{{n % 7}}","loinc":"718-7","value":12.{{n % 10}},"unit":"g/dL",
-         "collectedAt":"2025-0{{1 + n % 9}}-03T09:00:00-05:00","status":"final"}
-        """;
+    private static string Good(int n) => RawResults.Hb("lab-p", "G", n, 7);
 
     /// <summary>Each malformed body with the reason it must be stored under.</summary>
     private static readonly (string Reason, byte[] Body)[] Bad =
