@@ -14,6 +14,7 @@ public sealed class DependencyCircuit(IngestConnections connections, ILogger<Dep
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private Task? probing;
+    private int tripsInARow;
 
     /// <summary>Why and since when consumers are paused; null while closed.</summary>
     public (DateTimeOffset Since, string Reason)? Open { get; private set; }
@@ -25,7 +26,9 @@ public sealed class DependencyCircuit(IngestConnections connections, ILogger<Dep
             await WaitClosedAsync(ct);
             try
             {
-                return await work(ct);
+                var result = await work(ct);
+                Interlocked.Exchange(ref tripsInARow, 0);
+                return result;
             }
             catch (Exception e) when (Failures.IsTransient(e) && !ct.IsCancellationRequested)
             {
@@ -43,7 +46,8 @@ public sealed class DependencyCircuit(IngestConnections connections, ILogger<Dep
                 Open = (DateTimeOffset.UtcNow, reason);
                 logger.LogWarning("Dependency unavailable ({Reason}): consumers paused, messages stay queued until it answers", reason);
             }
-            probing ??= ProbeUntilAnsweredAsync();
+            // A failure that outlives the probe's answer (a table missing while SELECT 1 works) backs off like an outage.
+            probing ??= ProbeUntilAnsweredAsync(Interlocked.Increment(ref tripsInARow) - 1);
         }
     }
 
@@ -52,9 +56,9 @@ public sealed class DependencyCircuit(IngestConnections connections, ILogger<Dep
         lock (gate) return probing is { } p ? p.WaitAsync(ct) : Task.CompletedTask;
     }
 
-    private async Task ProbeUntilAnsweredAsync()
+    private async Task ProbeUntilAnsweredAsync(int firstAttempt)
     {
-        for (var attempt = 0; !stopping.IsCancellationRequested; attempt++)
+        for (var attempt = firstAttempt; !stopping.IsCancellationRequested; attempt++)
         {
             try
             {
