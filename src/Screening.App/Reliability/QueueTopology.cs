@@ -49,11 +49,10 @@ public static class QueueTopology
     }
 
     /// <summary>
-    /// Declares every input queue and binds the MassTransit message-type exchanges. An empty queue declared with other
-    /// arguments (an older version) is re-declared (<paramref name="upgraded"/> is told); one holding messages makes
-    /// it throw <see cref="TopologyMismatchException"/>.
+    /// Declares every input queue and binds the MassTransit message-type exchanges. Throws
+    /// <see cref="TopologyMismatchException"/> when the broker holds a queue declared with other arguments.
     /// </summary>
-    public static async Task EnsureAsync(string amqpUrl, CancellationToken ct, Action<string>? upgraded = null)
+    public static async Task EnsureAsync(string amqpUrl, CancellationToken ct)
     {
         var factory = new ConnectionFactory { Uri = new Uri(amqpUrl), ClientProvidedName = "screening-topology" };
         await using var connection = await factory.CreateConnectionAsync(ct);
@@ -66,15 +65,9 @@ public static class QueueTopology
             }
             catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 406)
             {
-                // An EMPTY queue of an older version (no dead-letter target, another limit) is upgraded in place: nothing
-                // can be lost. A queue holding messages is never touched: the start fails with what to do.
-                await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-                var existing = await channel.QueueDeclarePassiveAsync(queue, ct);
-                if (existing.MessageCount > 0 || existing.ConsumerCount > 0)
-                    throw new TopologyMismatchException(queue, e.ShutdownReason.ReplyText);
-                await channel.QueueDeleteAsync(queue, ifUnused: true, ifEmpty: true, cancellationToken: ct);
-                await DeclareAsync(channel, queue, ct);
-                upgraded?.Invoke(queue);
+                // Never deleted or re-declared here: a quorum queue cannot be deleted "if empty" atomically, and a message
+                // published between a check and a delete would be lost. The operator drains and deletes it.
+                throw new TopologyMismatchException(queue, e.ShutdownReason.ReplyText);
             }
         }
         await using var bindings = await connection.CreateChannelAsync(cancellationToken: ct);

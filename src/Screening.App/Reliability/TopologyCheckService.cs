@@ -4,7 +4,7 @@ namespace Screening.App.Reliability;
 
 /// <summary>
 /// At start, before the consumers: declares every input queue with its dead-letter target (<see cref="QueueTopology"/>)
-/// and fails the start loudly when the broker holds a non-empty queue with other arguments. A broker that is not up yet does
+/// and fails the start loudly when the broker holds a queue declared with other arguments. A broker that is not up yet does
 /// not fail the start (the consumers connect when it is, and declare the same topology then).
 /// </summary>
 public sealed class TopologyCheckService(RabbitMqOptions options, ILogger<TopologyCheckService> logger) : IHostedService
@@ -13,8 +13,7 @@ public sealed class TopologyCheckService(RabbitMqOptions options, ILogger<Topolo
     {
         try
         {
-            await QueueTopology.EnsureAsync(options.Url!, cancellationToken,
-                queue => logger.LogWarning("Queue {Queue} was empty and declared with other arguments: re-declared with its dead-letter target", queue));
+            await QueueTopology.EnsureAsync(options.Url!, cancellationToken);
         }
         catch (Exception e) when (e is not TopologyMismatchException && Failures.IsTransient(e))
         {
