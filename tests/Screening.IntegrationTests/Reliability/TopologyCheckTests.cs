@@ -29,7 +29,7 @@ public sealed class TopologyCheckTests
         await RawAmqp.DrainAsync(servers.AmqpUrl, "screening.results");
         await using (var connection = await factory.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
-            foreach (var queue in new[] { "screening.results", "screening.patients" }) await channel.QueueDeleteAsync(queue);
+            foreach (var queue in new[] { "screening.results", "screening.patients" }) await channel.QueueDeleteAsync(queue, false, false);
         await QueueTopology.EnsureAsync(servers.AmqpUrl, CancellationToken.None);
         Assert.Equal(0u, await RawAmqp.DepthAsync(servers.AmqpUrl, "screening.results.dead"));
     }
