@@ -12,6 +12,7 @@ public static class ScreeningCli
             new Option<bool>("--log-json") { Description = "Write logs as one JSON object per line (stderr).", Recursive = true },
             MigrateCommand.Create(),
             WorkerCommand.Create(),
+            MllpCommand.Create(),
             ScreenCommand.Create(),
             TasksCommand.Create(),
             RunsCommand.Create(),
@@ -22,6 +23,7 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            TeamsCommand.Create(),
         };
         return root;
     }

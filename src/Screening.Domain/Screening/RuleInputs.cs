@@ -27,7 +27,7 @@ internal static class RuleInputs
     {
         bool In(CodeSet codes) => codes.Matches(diagnosis.Code, diagnosis.System);
         return In(rules.Anemia.ManagedElsewhereCodes) || In(rules.Anemia.PregnancyCodes)
-            || In(rules.Hypocalcemia.ManagedElsewhereCodes) || In(rules.Hypocalcemia.CkdCodes)
+            || In(rules.Hypocalcemia.ManagedElsewhereCodes) || In(rules.Hypocalcemia.CkdCodes) || In(rules.Hypocalcemia.HighPriorityTherapyCodes)
             || In(rules.Dxa.FragilityFractureCodes) || In(rules.Dxa.RiskConditionCodes) || In(rules.Dxa.SecondaryRiskCodes);
     }
 

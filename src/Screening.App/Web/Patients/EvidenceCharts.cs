@@ -11,7 +11,7 @@ public static class EvidenceCharts
     private static readonly (string Analyte, string Title, string Rule)[] Charts =
     [
         ("hemoglobin", "Hemoglobin", RuleIds.PersistentAnemia),
-        ("calcium-total", "Total calcium", RuleIds.PersistentHypocalcemia),
+        ("calcium-total", "Calcium as the rule used it (albumin-corrected where it corrected)", RuleIds.PersistentHypocalcemia),
         ("calcium-ionized", "Ionized calcium", RuleIds.PersistentHypocalcemia),
     ];
 
@@ -24,11 +24,14 @@ public static class EvidenceCharts
             var results = view.Results.Where(r => r.Analyte == analyte && r.CanonicalValue is not null).ToList();
             if (results.Count == 0 && analyte != "hemoglobin" && analyte != "calcium-total") continue;
             var finding = view.Tasks.Where(t => t.RuleId == rule).Select(t => findings.GetValueOrDefault(t.Id)).FirstOrDefault(f => f is not null);
-            var points = results.Select(r => new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
+            var used = analyte == "calcium-total" ? CalciumUsed.Of(view, finding) : null;
+            var points = results.Select(r => used?.Point(r, evidenceIds.Contains((r.SourceSystem, r.ResultId))) ?? new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
                 evidenceIds.Contains((r.SourceSystem, r.ResultId)),
-                $"{D(r.CollectedOn)}: {N(r.CanonicalValue)} {r.CanonicalUnit} ({r.Status}, {r.EncounterClass})")).ToList();
+                $"{D(r.CollectedOn)}: {Quantities.Of(r.CanonicalValue, r.CanonicalUnit)} ({r.Status}, {r.EncounterClass})")).ToList();
             var unit = results.FirstOrDefault()?.CanonicalUnit ?? (analyte == "calcium-ionized" ? "mmol/L" : analyte == "hemoglobin" ? "g/dL" : "mg/dL");
-            sb.Append("<div>").Append(SvgLineChart.Render(title, unit, points, RuleTexts.Threshold(finding, analyte, view.Patient.Sex))).Append("</div>");
+            sb.Append("<div>").Append(SvgLineChart.Render(title, unit, points, RuleTexts.Threshold(finding, analyte, view.Patient.Sex)));
+            if (used is not null) sb.Append(used.Table(results));
+            sb.Append("</div>");
         }
         sb.Append("</div>");
         return sb.Append(Dxa(view, findings)).Append("</section>").ToString();
@@ -57,9 +60,9 @@ public static class EvidenceCharts
         {
             var procs = view.Procedures.Where(p => p.PerformedOn == day).Select(p => $"{p.CodeSystem} {p.Code}");
             var scores = tScores.Where(t => t.CollectedOn == day && t.CanonicalValue is not null).ToList();
-            var lowest = scores.Count == 0 ? "" : N(scores.Min(s => s.CanonicalValue));
+            var lowest = scores.Count == 0 ? "" : Quantities.Of(scores.Min(s => s.CanonicalValue), scores[0].CanonicalUnit);
             sb.Append($"<tr><td>{D(day)}</td><td>{E(string.Join(", ", procs))}</td>");
-            sb.Append($"<td>{E(string.Join(", ", scores.Select(s => $"{N(s.CanonicalValue)} ({s.Loinc})")))}</td><td>{lowest}</td></tr>");
+            sb.Append($"<td>{E(string.Join(", ", scores.Select(s => $"{Quantities.Of(s.CanonicalValue, s.CanonicalUnit)} ({s.Loinc})")))}</td><td>{E(lowest)}</td></tr>");
         }
         return sb.Append("</tbody></table>").ToString();
     }
