@@ -32,8 +32,15 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
                 default: ignored++; break;
             }
 
+        var unitRejects = new List<InputReject>();
+        var keptPatients = UnitAcceptance.Keep(batch.Patients, UnitAcceptance.Patient, unitRejects);
+        var keptConditions = UnitAcceptance.Keep(batch.Conditions, UnitAcceptance.Condition, unitRejects);
+        var keptProcedures = UnitAcceptance.Keep(batch.Procedures, UnitAcceptance.Procedure, unitRejects);
+        invalid.AddRange(unitRejects);
+        rejects.AddRange(unitRejects);
+
         var referenced = accepted.Select(r => (r.PatientSystem, r.PatientId))
-            .Concat(batch.Conditions.Select(d => (d.PatientSystem, d.PatientId))).Concat(batch.Procedures.Select(p => (p.PatientSystem, p.PatientId)))
+            .Concat(keptConditions.Select(d => (d.PatientSystem, d.PatientId))).Concat(keptProcedures.Select(p => (p.PatientSystem, p.PatientId)))
             .Where(r => !string.IsNullOrWhiteSpace(r.PatientId));
 
         await using var connection = await connections.OpenConnectionAsync(ct);
@@ -42,8 +49,8 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
-        var identities = await PatientUpsert.UpsertAsync(connection, tx, identity, batch.Format, batch.Patients, referenced, receivedAt, ct);
-        var refused = IdentityRefusals.Of(identities, identity.DefaultSystemOf(batch.Format), ref accepted, batch.Conditions, batch.Procedures,
+        var identities = await PatientUpsert.UpsertAsync(connection, tx, identity, batch.Format, keptPatients, referenced, receivedAt, ct);
+        var refused = IdentityRefusals.Of(identities, identity.DefaultSystemOf(batch.Format), ref accepted, keptConditions, keptProcedures,
             out var conditions, out var procedures);
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", refused, receivedAt, ct);
         rejects.AddRange(refused);
