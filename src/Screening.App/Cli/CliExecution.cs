@@ -1,5 +1,5 @@
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 

@@ -4,7 +4,7 @@ using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.App.Messaging;
 using Screening.Contracts;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;

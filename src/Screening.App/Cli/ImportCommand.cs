@@ -3,7 +3,7 @@ using Screening.App.Feeds;
 using Screening.App.Hosting;
 using Screening.App.Messaging;
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Screening.Interop.FileMode;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Screening.App.Hosting;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 

@@ -2,7 +2,7 @@ using Screening.Data.Audit;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.Data.Rejects;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
-using Screening.Data;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Screening.App.Hosting;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 
 namespace Screening.App.Cli;
 

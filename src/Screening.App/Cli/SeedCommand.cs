@@ -4,7 +4,7 @@ using MassTransit;
 using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.Data.Ingest;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;

@@ -3,7 +3,8 @@ using Screening.Data.Audit;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
-using Screening.Data;
+using Screening.Data.Platform;
+using Screening.Data.Worklist;
 
 namespace Screening.App.Cli;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Screening.App.Hosting;
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 

@@ -1,5 +1,6 @@
 using Screening.App.Options;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Rules;
 
 namespace Screening.App.Hosting;

@@ -2,8 +2,9 @@ using Screening.App.Messaging;
 using Screening.App.Options;
 using Screening.App.Scheduling;
 using Screening.Data.Ingest;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Serilog.Events;
 
 namespace Screening.App.Hosting;

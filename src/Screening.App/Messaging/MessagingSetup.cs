@@ -1,6 +1,6 @@
 using MassTransit;
 using Screening.App.Options;
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 
 namespace Screening.App.Messaging;
 

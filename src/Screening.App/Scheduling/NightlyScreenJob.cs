@@ -1,6 +1,7 @@
 using Quartz;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 
 namespace Screening.App.Scheduling;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Npgsql;
 using Screening.Data.Outreach;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
 

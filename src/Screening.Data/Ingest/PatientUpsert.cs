@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Contracts;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 
 namespace Screening.Data.Ingest;
 

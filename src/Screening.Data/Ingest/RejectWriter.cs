@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Screening.Contracts;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Interop;
 using Screening.Interop.Mapping;
 using Screening.Domain.Results;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Outreach;
 

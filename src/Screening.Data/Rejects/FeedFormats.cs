@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Rejects;
 
 /// <summary>The formats stored with each reject (<c>rejected_message.format</c>): which reader a replay uses.</summary>

@@ -6,6 +6,7 @@ using Screening.Interop.Hl7v2;
 using Screening.Interop.Mapping;
 using Screening.Interop.Ndjson;
 using Screening.Interop.Synthea;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Rejects;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Rejects;
 

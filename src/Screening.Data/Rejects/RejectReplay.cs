@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Ingest;
 using Screening.Interop.Mapping;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Rejects;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Screening.App.Feeds;
 using Screening.App.Hosting;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 
 namespace Screening.IntegrationTests.Feeds;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
 using Screening.Data.Outreach;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Domain.Screening;
 
 namespace Screening.App.Web.Patients;

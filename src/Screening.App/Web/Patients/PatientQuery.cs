@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
 
 namespace Screening.App.Web.Patients;

@@ -1,4 +1,4 @@
-namespace Screening.Data.Migrations;
+namespace Screening.Data.Platform;
 
 /// <summary>An already applied migration file was edited: refused, because the database no longer matches it.</summary>
 public sealed class MigrationChecksumMismatchException(SqlMigration migration, string appliedChecksum)

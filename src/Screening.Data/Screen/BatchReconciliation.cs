@@ -2,8 +2,9 @@ using Screening.Data.Outreach;
 using Screening.Domain.Outreach;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// The task changes one page of screened patients asks for, decided by the pure reconciliation. Opens, updates and

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Screening.Data;
+namespace Screening.Data.Platform;
 
 /// <summary>A typed PostgreSQL array parameter (for <c>= ANY($n)</c> and <c>unnest($n::…[])</c> set-based statements).</summary>
 public static class SqlArray

@@ -1,8 +1,9 @@
 using Screening.Domain.Patients;
 using Screening.Domain.Results;
 using Screening.Domain.Rules;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>The text codes the schema stores for statuses, settings and code systems, and their domain values.</summary>
 public static class StoredCodes

@@ -1,7 +1,8 @@
 using Npgsql;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// The stored outcomes the incremental screen may reuse for one keyset page instead of re-evaluating: a patient

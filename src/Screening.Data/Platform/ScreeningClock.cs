@@ -1,4 +1,4 @@
-namespace Screening.Data.Screening;
+namespace Screening.Data.Platform;
 
 /// <summary>"Now" and "today" for the edges (consumers, jobs, CLI); the domain only ever receives the date.</summary>
 public sealed class ScreeningClock(TimeProvider time, TimeZoneInfo zone)

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Screening.Data.Model;
 
-namespace Screening.Data;
+namespace Screening.Data.Platform;
 
 /// <summary>
 /// EF Core mapping onto the SQL-first schema in <c>migrations/</c>. EF never creates or migrates tables; an

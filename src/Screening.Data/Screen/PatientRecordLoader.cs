@@ -3,8 +3,9 @@ using NpgsqlTypes;
 using Screening.Domain.Patients;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// Loads the rules' input (<see cref="PatientRecord"/>) for a set of patients with four set-based queries:

@@ -1,7 +1,7 @@
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
 
-namespace Screening.App.Cli;
+namespace Screening.Data.Worklist;
 
 /// <summary>Worklist filters shared by the CLI (and the web worklist).</summary>
 public static class TaskQueries

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Screening.Domain.Rules;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Platform;
 
 /// <summary>
 /// The rule set this process screens with (loaded and validated once at start), with the fingerprint of the exact

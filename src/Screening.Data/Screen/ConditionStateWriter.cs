@@ -4,8 +4,9 @@ using NpgsqlTypes;
 using Screening.Data.Ingest;
 using Screening.Data.Outreach;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// Upserts per-patient screening state (<c>patient_condition</c>) from rule outcomes, set-based. Each row says: this

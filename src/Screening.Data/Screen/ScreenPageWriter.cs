@@ -2,8 +2,9 @@ using Npgsql;
 using Screening.Data.Outreach;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// Writes one screen page in one transaction: decides every patient's task changes (pure, on all cores), writes the

@@ -1,4 +1,5 @@
-namespace Screening.Data.Screening;
+using Screening.Data.Platform;
+namespace Screening.Data.Screen;
 
 /// <summary>Running totals of a population screen.</summary>
 internal sealed class RunCounts

@@ -3,8 +3,9 @@ using System.Threading.Channels;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// Screens the whole population for one as-of date and reconciles outreach tasks: streams patients in key order

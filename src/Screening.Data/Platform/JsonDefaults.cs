@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Screening.Data;
+namespace Screening.Data.Platform;
 
 /// <summary>The JSON shape used for stored payloads, findings and event details: camelCase, enums as strings.</summary>
 public static class JsonDefaults

@@ -1,6 +1,7 @@
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// One rule's outcome as <c>patient_condition</c> stores it: enough to reconcile tasks (kind, reason, the finding's

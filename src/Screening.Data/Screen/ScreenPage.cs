@@ -1,6 +1,7 @@
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// One keyset page of the nightly screen: its patient keys in order, the patients re-evaluated by the rules (record and

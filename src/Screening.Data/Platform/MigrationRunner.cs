@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Screening.Data.Migrations;
+namespace Screening.Data.Platform;
 
 /// <summary>
 /// Applies numbered SQL migrations with a journal (version, name, checksum, applied_at, execution_ms), under a

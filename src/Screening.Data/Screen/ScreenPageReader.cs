@@ -1,7 +1,8 @@
 using Npgsql;
 using Screening.Domain.Screening;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Screening;
+namespace Screening.Data.Screen;
 
 /// <summary>
 /// Reads one keyset page for the screen: the stored outcomes that still hold on the as-of date (unless everyone is to
@@ -25,7 +26,7 @@ internal static class ScreenPageReader
         Parallel.For(0, evaluate.Length, parallel, i =>
         {
             var record = loaded[evaluate[i]];
-            evaluated[i] = new ScreenPage.Evaluated(evaluate[i], record, Screen.Evaluate(record, rules.Rules, asOf));
+            evaluated[i] = new ScreenPage.Evaluated(evaluate[i], record, Domain.Screening.Screen.Evaluate(record, rules.Rules, asOf));
         });
         var kept = keys.Where(reusable.ContainsKey).Select(k => new ScreenPage.Reused(k, reusable[k])).ToArray();
         return new ScreenPage(keys, evaluated, kept);

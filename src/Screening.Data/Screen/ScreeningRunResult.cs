@@ -1,4 +1,5 @@
-namespace Screening.Data.Screening;
+using Screening.Data.Platform;
+namespace Screening.Data.Screen;
 
 /// <summary>The summary of one population screen (also stored as a <c>screening_run</c> row).</summary>
 public sealed record ScreeningRunResult(

@@ -1,6 +1,7 @@
 using Screening.Contracts;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Outbox;
+namespace Screening.Data.Outreach;
 
 /// <summary>
 /// The one seam between the task outbox and a transport (MassTransit/RabbitMQ here; a Hangfire or webhook

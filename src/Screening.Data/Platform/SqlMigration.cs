@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Screening.Data.Migrations;
+namespace Screening.Data.Platform;
 
 /// <summary>
 /// One numbered SQL file of <c>migrations/</c> (<c>V0001__core_schema.sql</c>). The checksum is SHA-256 over the

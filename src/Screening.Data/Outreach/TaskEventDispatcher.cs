@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Contracts;
+using Screening.Data.Platform;
 
-namespace Screening.Data.Outbox;
+namespace Screening.Data.Outreach;
 
 /// <summary>
 /// Announces committed task events: claims unpublished outbox rows (SKIP LOCKED, so several dispatchers share the
