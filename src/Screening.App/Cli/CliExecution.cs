@@ -34,6 +34,9 @@ public static class CliExecution
         }
     }
 
+    /// <summary>The arguments a verb hands to its host: only the logging switch, read from this invocation.</summary>
+    public static string[] HostArgs(System.CommandLine.ParseResult parse) => parse.GetValue(ScreeningCli.LogJson) ? ["--log-json"] : [];
+
     /// <summary>Parses YYYY-MM-DD strictly, or returns null for "today".</summary>
     public static DateOnly? ParseDate(string? text, string option)
     {

@@ -22,7 +22,7 @@ public static class DemoCommand
             var settings = DemoSettings.Load(Path.Combine(AppContext.BaseDirectory, "seeds", "demo-population.json"));
             if (parse.GetValue(patients) is { } n) settings = settings with { Patients = n };
 
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Demo, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Demo, Serilog.Events.LogEventLevel.Warning).Build();
             var migrated = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             AnsiConsole.MarkupLine($"[green]✓[/] database migrated ({migrated.Count} new migration(s))");
             await app.StartAsync(ct);

@@ -25,9 +25,10 @@ public static class ScreenCommand
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
             if (parse.GetValue(from) is { } path)
-                return await FileScreenCommand.RunAsync(path, parse.GetValue(format), parse.GetValue(asOf), parse.GetValue(rules), parse.GetValue(output), ct);
+                return await FileScreenCommand.RunAsync(ScreeningHost.Clock(CliExecution.HostArgs(parse)), path, parse.GetValue(format), parse.GetValue(asOf),
+                    parse.GetValue(rules), parse.GetValue(output), ct);
             var date = CliExecution.ParseDate(parse.GetValue(asOf), "--as-of");
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Screen).Build();
             await app.StartAsync(ct);
             var result = await RunAsync(app.Services, date, "cli", ct, parse.GetValue(full));
             await app.StopAsync(ct);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
 using Screening.Data.Platform;
 using Screening.Data.Worklist;
+using Screening.Domain.Codes;
+using Screening.Domain.Screening;
 
 namespace Screening.App.Cli;
 
@@ -13,14 +15,14 @@ public static class TasksCommand
     public static Command Create()
     {
         var team = new Option<string?>("--team") { Description = "Only this care team." };
-        var rule = new Option<string?>("--rule") { Description = "persistent-anemia | persistent-hypocalcemia | overdue-dxa | critical-value" };
-        var status = new Option<string?>("--status") { Description = "open (default: open, in-progress and snoozed) | in-progress | snoozed | completed | dismissed | closed | all" };
+        var rule = new Option<string?>("--rule") { Description = string.Join(" | ", RuleIds.All) };
+        var status = new Option<string?>("--status") { Description = $"open (default: {string.Join(", ", TaskStatuses.OpenSet)}) | {string.Join(" | ", TaskStatuses.All.Skip(1))} | all" };
         var format = new Option<OutputFormat>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => OutputFormat.Table };
         var limit = new Option<int>("--limit") { Description = "At most this many tasks (newest first).", DefaultValueFactory = _ => 200 };
         var list = new Command("list", "List outreach tasks (internal patient keys only).") { team, rule, status, format, limit };
         list.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
             var query = TaskQueries.Filter(db, parse.GetValue(team), parse.GetValue(rule), parse.GetValue(status));
             var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);

@@ -17,7 +17,7 @@ public static class UsersCommand
         var team = new Option<string[]>("--team") { Description = "Care team(s) the user works for (repeatable).", AllowMultipleArgumentsPerToken = true };
         var password = new Option<string?>("--password") { Description = "Password (default: SCREENING_USER_PASSWORD, else a random one is printed)." };
         var add = new Command("add", "Add a worklist user.") { name, role, team, password };
-        add.SetAction((parse, ct) => Run(async users =>
+        add.SetAction((parse, ct) => Run(parse, async users =>
         {
             var given = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("SCREENING_USER_PASSWORD");
             var secret = given ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
@@ -30,7 +30,7 @@ public static class UsersCommand
         }));
 
         var list = new Command("list", "List worklist users (no secrets).");
-        list.SetAction((parse, ct) => Run(async users =>
+        list.SetAction((parse, ct) => Run(parse, async users =>
         {
             var table = new Table().AddColumns("user", "role", "teams", "disabled", "created");
             foreach (var (u, teams) in await users.ListAsync(ct))
@@ -41,7 +41,7 @@ public static class UsersCommand
 
         var disableName = new Argument<string>("name") { Description = "User to disable (sign-in and API tokens stop working at once)." };
         var disable = new Command("disable", "Disable a user and revoke their API tokens.") { disableName };
-        disable.SetAction((parse, ct) => Run(async users =>
+        disable.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.DisableAsync(parse.GetValue(disableName)!, ct)) { Console.WriteLine("Disabled."); return 0; }
             await Console.Error.WriteLineAsync("No such user.");
@@ -50,7 +50,7 @@ public static class UsersCommand
 
         var tokenName = new Argument<string>("name") { Description = "User the token acts as." };
         var token = new Command("token", "Print a new API bearer token for a user (shown once; stored hashed).") { tokenName };
-        token.SetAction((parse, ct) => Run(async users =>
+        token.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.IssueTokenAsync(parse.GetValue(tokenName)!, ct) is { } issued) { Console.WriteLine(issued); return 0; }
             await Console.Error.WriteLineAsync("No such enabled user.");
@@ -59,9 +59,9 @@ public static class UsersCommand
         return new Command("users", "Manage worklist sign-ins, teams and API tokens.") { add, list, disable, token };
     }
 
-    private static Task<int> Run(Func<UserDirectory, Task<int>> action) => CliExecution.RunAsync(async () =>
+    private static Task<int> Run(ParseResult parse, Func<UserDirectory, Task<int>> action) => CliExecution.RunAsync(async () =>
     {
-        using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+        using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
         try
         {
             return await action(new UserDirectory(app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>()));

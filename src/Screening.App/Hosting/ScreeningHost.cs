@@ -35,6 +35,17 @@ public static class ScreeningHost
         return builder;
     }
 
+    /// <summary>The programme's clock without a host (file mode touches no server): the same configuration, its zone.</summary>
+    public static ScreeningClock Clock(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
+        });
+        builder.Configuration.AddEnvironmentVariables("SCREENING_");
+        return new ScreeningClock(TimeProvider.System, ScreeningSettings.Read(builder.Configuration).Validate(schedule: true).Schedule.Zone);
+    }
+
     private static void Configure(IHostApplicationBuilder builder, string[] args, HostRole role, LogEventLevel? minimumLevel, ScreeningSettings? given)
     {
         builder.Configuration.AddEnvironmentVariables("SCREENING_");
@@ -46,11 +57,14 @@ public static class ScreeningHost
             schedule: role.HasFlag(HostRole.Rules) || role.HasFlag(HostRole.Scheduler));
         var services = builder.Services;
         services.AddSingleton(settings);
+        // One "today" for every role: the programme's IANA zone through TimeProvider (web, CLI, jobs, SQL parameters).
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ScreeningClock(sp.GetRequiredService<TimeProvider>(), settings.Schedule.Zone));
         services.AddHealthChecks();
         if (role.HasFlag(HostRole.Database)) services.AddScreeningDatabase(settings.Database);
         if (role.HasFlag(HostRole.Rules))
         {
-            services.AddScreeningRules(settings.Rules, settings.Schedule);
+            services.AddScreeningRules(settings.Rules);
             services.AddSingleton<PopulationScreen>();
         }
         if (role.HasFlag(HostRole.Ingest))

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using Screening.Contracts;
 using Screening.Data.Platform;
 using Screening.Data.Screen;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Ingest;
 
@@ -63,7 +64,7 @@ internal static class PatientUpsert
                 """, c, tx);
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.PatientId.Trim()).ToArray(), NpgsqlDbType.Text));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.SourceSystem).ToArray(), NpgsqlDbType.Text));
-            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => StoredCodes.Sex(r.Sex)).ToArray(), NpgsqlDbType.Text));
+            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => Sexes.Code(Sexes.Parse(r.Sex))).ToArray(), NpgsqlDbType.Text));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.BirthDate).ToArray(), NpgsqlDbType.Date));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.DeceasedDate).ToArray(), NpgsqlDbType.Date));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => string.IsNullOrWhiteSpace(r.CareTeam) ? null : r.CareTeam.Trim()).ToArray(), NpgsqlDbType.Text));

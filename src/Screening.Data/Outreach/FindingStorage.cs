@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Screening.Domain.Screening;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Outreach;
 
@@ -15,16 +16,8 @@ public static class FindingStorage
 
     /// <summary>As above, with the evidence key already computed (reconciliation computes it first to decide).</summary>
     public static TaskContent ToTask(long patientKey, string careTeam, Finding finding, string evidenceKey) => new(
-        patientKey, finding.Rule, PriorityCode(finding.Priority), careTeam, finding.Since, finding.DueDate, finding.Summary,
+        patientKey, finding.Rule, Priorities.Code(finding.Priority), careTeam, finding.Since, finding.DueDate, finding.Summary,
         JsonSerializer.Serialize(finding, JsonDefaults.Options), evidenceKey, finding.RuleVersion);
-
-    public static string PriorityCode(Priority priority) => priority switch
-    {
-        Priority.Low => "low",
-        Priority.High => "high",
-        Priority.Urgent => "urgent",
-        _ => "normal",
-    };
 
     /// <summary>Everything that should make a care team look again (not the as-of date, which moves every night).</summary>
     public static string EvidenceKey(Finding f)

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Ingest;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Outreach;
 
@@ -50,8 +51,8 @@ public static class TaskStore
                     ELSE '{}'::text[] END,
                closed_at
         FROM outreach_task
-        WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed', 'completed', 'dismissed')
-        ORDER BY patient_key, rule_id, status IN ('open', 'in-progress', 'snoozed') DESC, closed_at DESC
+        WHERE {{patients}} AND rule_id = ANY($2) AND status <> '{{TaskStatuses.Closed}}'
+        ORDER BY patient_key, rule_id, status IN {{TaskStatuses.OpenSqlList}} DESC, closed_at DESC
         """;
 
     private static async Task<Dictionary<(long, string), OpenTaskRow>> ReadOpenAsync(NpgsqlCommand cmd, CancellationToken ct)
@@ -83,7 +84,7 @@ public static class TaskStore
                 JOIN patient_condition s ON s.patient_key = u.pk AND s.rule_id = u.rule AND s.status = 'met'
                 JOIN patient p ON p.patient_key = u.pk
                 ORDER BY u.pk, u.rule
-                ON CONFLICT (patient_key, rule_id) WHERE status IN ('open', 'in-progress', 'snoozed') DO NOTHING
+                ON CONFLICT (patient_key, rule_id) WHERE status IN {TaskStatuses.OpenSqlList} DO NOTHING
                 RETURNING id, priority)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'queued', $4, jsonb_build_object('priority', priority), true FROM opened
@@ -132,11 +133,11 @@ public static class TaskStore
         string status, string actor, CancellationToken ct)
     {
         if (closes.Count == 0) return 0;
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             WITH closed AS (
                 UPDATE outreach_task t SET status = $3, close_reason = u.reason, closed_at = now(), updated_at = now()
                 FROM unnest($1::bigint[], $2::text[]) AS u(id, reason)
-                WHERE t.id = u.id AND t.status IN ('open', 'in-progress', 'snoozed')
+                WHERE t.id = u.id AND t.status IN {TaskStatuses.OpenSqlList}
                 RETURNING t.id, u.reason)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'closed', $4, jsonb_build_object('reason', reason), true FROM closed

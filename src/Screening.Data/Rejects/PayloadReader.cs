@@ -7,6 +7,7 @@ using Screening.Interop.Mapping;
 using Screening.Interop.Ndjson;
 using Screening.Interop.Synthea;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Rejects;
 

@@ -3,6 +3,7 @@ using Screening.Domain.Outreach;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Screen;
 
@@ -88,8 +89,8 @@ internal sealed class BatchReconciliation
 
     private static OpenTaskState State(string status) => status switch
     {
-        "in-progress" => OpenTaskState.InProgress,
-        "snoozed" => OpenTaskState.Snoozed,
+        TaskStatuses.InProgress => OpenTaskState.InProgress,
+        TaskStatuses.Snoozed => OpenTaskState.Snoozed,
         _ => OpenTaskState.Open,
     };
 }

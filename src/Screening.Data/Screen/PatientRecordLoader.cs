@@ -4,6 +4,8 @@ using Screening.Domain.Patients;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
+using Screening.Domain.Rules;
 
 namespace Screening.Data.Screen;
 
@@ -38,7 +40,7 @@ public static class PatientRecordLoader
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 patients[r.GetInt64(0)] = new PatientFacts(
-                    r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), ParseSex(r.GetString(2)),
+                    r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), Sexes.Parse(r.GetString(2)),
                     r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
                     r.GetBoolean(5), r.GetBoolean(6), r.GetString(7));
 
@@ -53,7 +55,7 @@ public static class PatientRecordLoader
                 if (results.TryGetValue(r.GetInt64(0), out var list))
                     list.Add(new LabObservation(r.GetString(2), r.GetString(3), r.GetInt64(1), r.GetString(4),
                         r.IsDBNull(5) ? 0m : r.GetDecimal(5), r.IsDBNull(6) ? "" : r.GetString(6), r.GetFieldValue<DateOnly>(7),
-                        StoredCodes.Status(r.GetString(8)), StoredCodes.Setting(r.GetString(9)),
+                        ResultStatusNames.Parse(r.GetString(8)) ?? ResultStatus.Unknown, EncounterClasses.Parse(r.GetString(9)) ?? EncounterSetting.Outpatient,
                         r.IsDBNull(10) ? null : r.GetDecimal(10), r.IsDBNull(11) ? null : r.GetDecimal(11)));
 
         var diagnoses = Buckets<Diagnosis>(patients.Keys);
@@ -62,7 +64,7 @@ public static class PatientRecordLoader
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct))
                 if (diagnoses.TryGetValue(r.GetInt64(0), out var list))
-                    list.Add(new Diagnosis(r.GetString(1), StoredCodes.System(r.GetString(2)),
+                    list.Add(new Diagnosis(r.GetString(1), CodeSystemNames.Parse(r.GetString(2)) ?? CodeSystem.Other,
                         r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3), r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4)));
 
         var procedures = Buckets<Procedure>(patients.Keys);
@@ -72,7 +74,7 @@ public static class PatientRecordLoader
             while (await r.ReadAsync(ct))
                 if (procedures.TryGetValue(r.GetInt64(0), out var list))
                     list.Add(new Procedure(r.GetInt64(1).ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetString(2),
-                        StoredCodes.System(r.GetString(3)), r.GetFieldValue<DateOnly>(4)));
+                        CodeSystemNames.Parse(r.GetString(3)) ?? CodeSystem.Other, r.GetFieldValue<DateOnly>(4)));
 
         var records = new Dictionary<long, PatientRecord>(patients.Count);
         foreach (var (key, facts) in patients)
@@ -94,12 +96,4 @@ public static class PatientRecordLoader
         }
         return cmd;
     }
-
-    private static Sex ParseSex(string sex) => sex switch
-    {
-        "female" => Sex.Female,
-        "male" => Sex.Male,
-        "other" => Sex.Other,
-        _ => Sex.Unknown,
-    };
 }

@@ -1,5 +1,6 @@
 using Screening.Data.Platform;
 using Screening.Data.Model;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Worklist;
 
@@ -13,7 +14,7 @@ public static class TaskQueries
         if (!string.IsNullOrWhiteSpace(rule)) query = query.Where(t => t.RuleId == rule);
         query = status switch
         {
-            null or "" => query.Where(t => OutreachTask.OpenStatuses.Contains(t.Status)),
+            null or "" => query.Where(t => TaskStatuses.OpenSet.Contains(t.Status)),
             "all" => query,
             _ => query.Where(t => t.Status == status),
         };

@@ -1,3 +1,4 @@
+using Screening.Domain.Codes;
 namespace Screening.Interop.Hl7v2;
 
 /// <summary>ADT^A04/A08/A31 → one patient update from PID; every other ADT event is counted as ignored.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using static Screening.App.Web.Shared.Html;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Web.Patients;
 
@@ -24,7 +25,7 @@ public static class PatientPage
         if (flags.Count > 0) sb.Append($"<div><span>Flags</span>{E(string.Join(", ", flags))}</div>");
         sb.Append("</section>");
 
-        var open = view.Tasks.Where(t => Data.Model.OutreachTask.OpenStatuses.Contains(t.Status)).ToList();
+        var open = view.Tasks.Where(t => TaskStatuses.IsOpen(t.Status)).ToList();
         sb.Append($"<p>{open.Count} open task(s): ").AppendJoin(" · ", open.Select(t => $"<a href=\"#task-{t.Id}\">{E(t.RuleId)}</a>")).Append("</p>");
         sb.Append(EvidenceCharts.Render(view, findings));
         foreach (var task in view.Tasks)

@@ -3,6 +3,7 @@ using Screening.App.Web.Actions;
 using Screening.Data.Model;
 using Screening.Domain.Screening;
 using static Screening.App.Web.Shared.Html;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Web.Patients;
 
@@ -32,7 +33,7 @@ public static class TaskCard
             if (f.SuggestedWorkup.Count > 0)
                 sb.Append("<h3>Suggested work-up</h3><ul>").AppendJoin("", f.SuggestedWorkup.Select(w => $"<li>{E(w)}</li>")).Append("</ul>");
         }
-        if (OutreachTask.OpenStatuses.Contains(t.Status)) sb.Append(Actions(ctx, t, teams, today));
+        if (TaskStatuses.IsOpen(t.Status)) sb.Append(Actions(ctx, t, teams, today));
         sb.Append("<h3>History</h3><table class=\"history\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>");
         foreach (var e in events)
             sb.Append($"<tr><td>{D(e.OccurredAt)}</td><td>{E(e.Kind)}</td><td>{E(e.Actor)}</td><td>{E(Detail(e.Detail))}</td></tr>");
@@ -57,7 +58,7 @@ public static class TaskCard
             $"<details class=\"action\"><summary>{E(label)}</summary><form method=\"post\" action=\"/tasks/{t.Id}/{kind}\" class=\"stack\">" +
             $"{Csrf(ctx)}<input type=\"hidden\" name=\"rowVersion\" value=\"{t.RowVersion}\">{fields}<button type=\"submit\">{E(button)}</button></form></details>";
         var sb = new StringBuilder("<div class=\"actions\">");
-        if (t.Status != "in-progress")
+        if (t.Status != TaskStatuses.InProgress)
             sb.Append($"<form method=\"post\" action=\"/tasks/{t.Id}/start\" class=\"inline\">{Csrf(ctx)}<input type=\"hidden\" name=\"rowVersion\" value=\"{t.RowVersion}\"><button type=\"submit\" name=\"go\" value=\"start\">Start</button></form> ");
         sb.Append(Form("complete", "Complete", $"<label>Outcome<select name=\"outcome\" required>{Choices(ActionLists.Outcomes, null)}</select></label><label>Note<input name=\"note\" maxlength=\"2000\"></label>", "Complete task"));
         sb.Append(Form("dismiss", "Dismiss", $"<label>Reason<select name=\"reason\" required>{Choices(ActionLists.DismissReasons, null)}</select></label><label>Note<input name=\"note\" maxlength=\"2000\"></label>", "Dismiss task"));

@@ -1,6 +1,9 @@
-namespace Screening.Interop;
+namespace Screening.Domain.Codes;
 
-/// <summary>The reject reason codes every reader and the validation use (exact strings, stored and counted).</summary>
+/// <summary>
+/// The reject reason codes every reader, the ingest and the domain's plausibility check use (exact strings, stored
+/// and counted; clinical-rules §9.1 "Plausibility", §6.5).
+/// </summary>
 public static class RejectReasons
 {
     public const string Unparseable = "unparseable";
@@ -13,5 +16,6 @@ public static class RejectReasons
     public const string MissingCollectionTime = "missing-collection-time";
     public const string FutureDate = "future-date";
     public const string InvalidStatus = "invalid-status";
+    public const string InvalidEncounterClass = "invalid-encounter-class";
     public const string MissingField = "missing-field";
 }
