@@ -42,8 +42,7 @@ public static class ScreenCommand
         bool reevaluateAll = false)
     {
         var date = asOf ?? services.GetRequiredService<ScreeningClock>().Today;
-        var result = await services.GetRequiredService<PopulationScreen>().RunAsync(date, trigger, reevaluateAll, ct);
-        var announced = await services.GetRequiredService<TaskEventDispatcher>().DispatchPendingAsync(ct);
+        var (result, announced) = await services.GetRequiredService<ScreenAndAnnounce>().RunAsync(date, trigger, reevaluateAll, ct);
         if (result.AlreadyRunning)
         {
             await Console.Error.WriteLineAsync($"Another screen is running on this database; nothing was done for {date:yyyy-MM-dd}.");

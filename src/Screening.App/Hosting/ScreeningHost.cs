@@ -77,6 +77,7 @@ public static class ScreeningHost
             services.AddScreeningMessaging(settings.RabbitMq, consumers: role.HasFlag(HostRole.Consumers));
             if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest)) Feeds.FeedsSetup.AddScreeningFeeds(services, settings.RabbitMq);
             services.AddSingleton<TaskEventDispatcher>();
+            if (role.HasFlag(HostRole.Rules)) services.AddSingleton<ScreenAndAnnounce>();
         }
         if (role.HasFlag(HostRole.Scheduler))
         {

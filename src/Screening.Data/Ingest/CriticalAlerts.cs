@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using Screening.Data.Outreach;
 using Screening.Data.Platform;
@@ -6,6 +5,7 @@ using Screening.Data.Screen;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
 using Screening.Domain.Codes;
+using Screening.Domain.Catalog;
 
 namespace Screening.Data.Ingest;
 
@@ -42,9 +42,9 @@ public sealed class CriticalAlerts(ActiveRules rules)
             $"below {critical.Limit} {critical.Unit}");
         var finding = new Finding(patientKey.ToString(System.Globalization.CultureInfo.InvariantCulture), RuleIds.CriticalValue, critical.CollectedOn,
             critical.CollectedOn, new MeasuredValue(critical.Value, critical.Unit, critical.CollectedOn), [evidence], Priority.Urgent, rules.Version,
-            critical.Summary, ["Contact the patient today: clinical review of a severe value (not a nightly persistence finding)."],
+            critical.Summary, RuleCatalog.CriticalValue.Workup(rules.Rules),
             new Dictionary<string, string> { ["limit"] = $"{critical.Limit} {critical.Unit}" }, new Dictionary<string, string> { ["analyte"] = critical.Analyte });
-        var detail = JsonSerializer.Serialize(new { analyte = critical.Analyte, value = critical.Value, unit = critical.Unit, collectedOn = critical.CollectedOn });
+        var detail = TaskEventDetails.Write(new CriticalAlertDetail(critical.Analyte, critical.Value, critical.Unit, critical.CollectedOn));
         var content = FindingStorage.ToTask(patientKey, careTeam, finding);
         var cmd = new NpgsqlBatchCommand($"""
             WITH opened AS (

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -70,20 +69,19 @@ public sealed class TaskEventDispatcher(NpgsqlDataSource dataSource, ITaskEventP
         switch (e.Kind)
         {
             case "closed":
-                var reason = JsonDocument.Parse(e.Detail).RootElement.TryGetProperty("reason", out var r) ? r.GetString() : null;
+                var reason = TaskEventDetails.Read<TaskClosedDetail>(e.Detail).Reason;
                 return publisher.PublishAsync(new OutreachTaskClosed
                 {
                     EventId = e.EventId, TaskId = e.TaskId, PatientKey = e.PatientKey, Rule = e.Rule, CareTeam = e.CareTeam,
-                    Reason = reason ?? e.CloseReason, OccurredAt = e.OccurredAt,
+                    Reason = string.IsNullOrEmpty(reason) ? e.CloseReason : reason, OccurredAt = e.OccurredAt,
                 }, ct);
             case "critical":
-                var detail = JsonDocument.Parse(e.Detail).RootElement;
+                var detail = TaskEventDetails.Read<CriticalAlertDetail>(e.Detail);
                 return Task.WhenAll(
                     publisher.PublishAsync(new CriticalResultDetected
                     {
-                        EventId = e.EventId, PatientKey = e.PatientKey, TaskId = e.TaskId, Analyte = detail.GetProperty("analyte").GetString()!,
-                        Value = detail.GetProperty("value").GetDecimal(), Unit = detail.GetProperty("unit").GetString()!,
-                        CollectedOn = DateOnly.Parse(detail.GetProperty("collectedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                        EventId = e.EventId, PatientKey = e.PatientKey, TaskId = e.TaskId, Analyte = detail.Analyte,
+                        Value = detail.Value, Unit = detail.Unit, CollectedOn = detail.CollectedOn,
                         CareTeam = e.CareTeam, OccurredAt = e.OccurredAt,
                     }, ct),
                     PublishQueued(e, ct));

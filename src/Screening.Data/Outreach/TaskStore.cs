@@ -25,7 +25,7 @@ public static class TaskStore
 
     /// <summary>
     /// Open tasks of every patient with <paramref name="from"/> ≤ patient_key ≤ <paramref name="to"/> (a screen page).
-    /// The evidence result ids (read out of the stored finding) only matter to spot retracted evidence, so they are
+    /// The evidence result ids (read out of the stored finding by <see cref="FindingStorage"/>) only matter to spot retracted evidence, so they are
     /// read only for <paramref name="withRetractions"/>, the patients who have an entered-in-error result.
     /// </summary>
     public static async Task<Dictionary<(long, string), OpenTaskRow>> LoadOpenRangeAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
@@ -47,8 +47,7 @@ public static class TaskStore
         SELECT DISTINCT ON (patient_key, rule_id)
                id, patient_key, rule_id, status, evidence_key, snoozed_until,
                CASE WHEN {{evidenceFor}}
-                    THEN coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
-                    ELSE '{}'::text[] END,
+                    THEN finding::text ELSE NULL END,
                closed_at
         FROM outreach_task
         WHERE {{patients}} AND rule_id = ANY($2) AND status <> '{{TaskStatuses.Closed}}'
@@ -61,7 +60,8 @@ public static class TaskStore
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             open[(r.GetInt64(1), r.GetString(2))] = new OpenTaskRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetFieldValue<string[]>(6),
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5),
+                FindingStorage.EvidenceResultIds(r.IsDBNull(6) ? null : r.GetString(6)),
                 r.IsDBNull(7) ? null : DateOnly.FromDateTime(r.GetFieldValue<DateTimeOffset>(7).UtcDateTime));
         return open;
     }
@@ -122,11 +122,11 @@ public static class TaskStore
     }
 
     /// <summary>
-    /// A task's content taken from a stored met state <c>s</c>: the finding as stored (camelCase JSON, priority in the
-    /// task's codes, see <see cref="JsonDefaults"/>), its since date, due date, summary, evidence key and rule version.
+    /// A task's content taken from a stored met state <c>s</c>: its typed columns (written by <see cref="FindingStorage"/>
+    /// through the state writer: priority, since, due date, summary, evidence key, rule version) and the finding as stored.
     /// </summary>
     private const string StateContent =
-        "s.finding ->> 'priority', s.since, (s.finding ->> 'dueDate')::date, s.finding ->> 'summary', s.finding, s.evidence_key, s.rule_version";
+        "s.priority, s.since, s.due_date, s.summary, s.finding, s.evidence_key, s.rule_version";
 
     /// <summary>Closes open tasks with a reason (resolved, an exclusion, evidence-retracted …) and announces it.</summary>
     public static async Task<int> CloseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long TaskId, string Reason)> closes,
@@ -136,16 +136,17 @@ public static class TaskStore
         await using var cmd = new NpgsqlCommand($"""
             WITH closed AS (
                 UPDATE outreach_task t SET status = $3, close_reason = u.reason, closed_at = now(), updated_at = now()
-                FROM unnest($1::bigint[], $2::text[]) AS u(id, reason)
+                FROM unnest($1::bigint[], $2::text[], $5::jsonb[]) AS u(id, reason, detail)
                 WHERE t.id = u.id AND t.status IN {TaskStatuses.OpenSqlList}
-                RETURNING t.id, u.reason)
+                RETURNING t.id, u.detail)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
-            SELECT id, 'closed', $4, jsonb_build_object('reason', reason), true FROM closed
+            SELECT id, 'closed', $4, detail, true FROM closed
             """, c, tx);
         cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.TaskId).ToArray(), NpgsqlDbType.Bigint));
         cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.Reason).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(status);
         cmd.Parameters.AddWithValue(actor);
+        cmd.Parameters.Add(SqlArray.Of(closes.Select(x => TaskEventDetails.Write(new TaskClosedDetail(x.Reason))).ToArray(), NpgsqlDbType.Jsonb));
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -5,6 +5,7 @@ using Screening.Data.Ingest;
 using Screening.Data.Outreach;
 using Screening.Domain.Screening;
 using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Screen;
 
@@ -28,24 +29,28 @@ public static class ConditionStateWriter
         await using var cmd = new NpgsqlCommand("""
             WITH u AS (
                 SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::text[], $8::date[],
-                                     $9::int[], $10::jsonb[], $12::date[], $13::date[], $14::text[])
-                              AS u(pk, rule, status, reason, since, low, unit, low_on, n, finding, as_of, stable, ekey)),
+                                     $9::int[], $10::jsonb[], $12::date[], $13::date[], $14::text[], $16::text[], $17::date[],
+                                     $18::text[])
+                              AS u(pk, rule, status, reason, since, low, unit, low_on, n, finding, as_of, stable, ekey, priority, due, summary)),
             changed AS (
                 SELECT u.* FROM u LEFT JOIN patient_condition c ON c.patient_key = u.pk AND c.rule_id = u.rule
                 WHERE c.patient_key IS NULL
                    OR (c.status, c.reason, c.since, c.lowest_value, c.lowest_unit, c.lowest_on, c.evidence_count, c.finding, c.rule_version,
-                       c.evaluated_as_of, c.stable_until, c.evidence_key, c.rules_fingerprint)
-                      IS DISTINCT FROM (u.status, u.reason, u.since, u.low, u.unit, u.low_on, u.n, u.finding, $11, u.as_of, u.stable, u.ekey, $15))
+                       c.evaluated_as_of, c.stable_until, c.evidence_key, c.rules_fingerprint, c.priority, c.due_date, c.summary)
+                      IS DISTINCT FROM (u.status, u.reason, u.since, u.low, u.unit, u.low_on, u.n, u.finding, $11, u.as_of, u.stable, u.ekey, $15,
+                                        u.priority, u.due, u.summary))
             INSERT INTO patient_condition (patient_key, rule_id, status, reason, since, lowest_value, lowest_unit, lowest_on,
                                            evidence_count, finding, rule_version, evaluated_as_of, stable_until, evidence_key,
-                                           rules_fingerprint, updated_at)
-            SELECT pk, rule, status, reason, since, low, unit, low_on, n, finding, $11, as_of, stable, ekey, $15, now() FROM changed ORDER BY pk, rule
+                                           rules_fingerprint, priority, due_date, summary, updated_at)
+            SELECT pk, rule, status, reason, since, low, unit, low_on, n, finding, $11, as_of, stable, ekey, $15, priority, due, summary, now()
+            FROM changed ORDER BY pk, rule
             ON CONFLICT (patient_key, rule_id) DO UPDATE SET
                 status = EXCLUDED.status, reason = EXCLUDED.reason, since = EXCLUDED.since, lowest_value = EXCLUDED.lowest_value,
                 lowest_unit = EXCLUDED.lowest_unit, lowest_on = EXCLUDED.lowest_on, evidence_count = EXCLUDED.evidence_count,
                 finding = EXCLUDED.finding, rule_version = EXCLUDED.rule_version, evaluated_as_of = EXCLUDED.evaluated_as_of,
                 stable_until = EXCLUDED.stable_until, evidence_key = EXCLUDED.evidence_key,
-                rules_fingerprint = EXCLUDED.rules_fingerprint, updated_at = now()
+                rules_fingerprint = EXCLUDED.rules_fingerprint, priority = EXCLUDED.priority, due_date = EXCLUDED.due_date,
+                summary = EXCLUDED.summary, updated_at = now()
             """, c, tx);
         var p = cmd.Parameters;
         p.Add(SqlArray.Of(rows.Select(r => r.PatientKey).ToArray(), NpgsqlDbType.Bigint));
@@ -64,7 +69,7 @@ public static class ConditionStateWriter
         Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = rows.Count < 512 ? 1 : Environment.ProcessorCount }, i =>
         {
             if (rows[i].Outcome.Finding is not { } f) return;
-            findings[i] = JsonSerializer.Serialize(f, JsonDefaults.Options);
+            findings[i] = FindingStorage.Json(f);
             evidenceKeys[i] = FindingStorage.EvidenceKey(f);
         });
         p.Add(SqlArray.Of(findings, NpgsqlDbType.Jsonb));
@@ -73,6 +78,9 @@ public static class ConditionStateWriter
         p.Add(SqlArray.Of(rows.Select(r => r.StableUntil).ToArray(), NpgsqlDbType.Date));
         p.Add(SqlArray.Of(evidenceKeys, NpgsqlDbType.Text));
         p.AddWithValue(rules.Fingerprint);
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding is { } f ? Priorities.Code(f.Priority) : null).ToArray(), NpgsqlDbType.Text));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.DueDate).ToArray(), NpgsqlDbType.Date));
+        p.Add(SqlArray.Of(rows.Select(r => r.Outcome.Finding?.Summary).ToArray(), NpgsqlDbType.Text));
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

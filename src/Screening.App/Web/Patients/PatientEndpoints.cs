@@ -12,7 +12,7 @@ public static class PatientEndpoints
     public static void MapPatients(this IEndpointRouteBuilder app)
     {
         app.MapGet("/patients/{patientKey:long}", async (long patientKey, HttpContext ctx, PatientQuery patients, WebAudit audit,
-            NpgsqlDataSource db, ScreeningClock clock, CancellationToken ct) =>
+            NpgsqlDataSource db, ScreeningClock clock, ActiveRules rules, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
             var today = clock.Today;
@@ -21,7 +21,7 @@ public static class PatientEndpoints
             await audit.RecordAsync(user.UserName, "patient.view", "patient", patientKey.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 patientKey, new { tasks = view.Tasks.Count }, ct);
             var teams = await WorklistEndpoints.TeamsAsync(db, ct);
-            return Layout.Page(ctx, $"Patient {patientKey}", PatientPage.Render(ctx, view, teams, today));
+            return Layout.Page(ctx, $"Patient {patientKey}", PatientPage.Render(ctx, view, teams, today, rules.Rules));
         });
     }
 }

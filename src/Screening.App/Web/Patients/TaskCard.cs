@@ -4,13 +4,16 @@ using Screening.Data.Model;
 using Screening.Domain.Screening;
 using static Screening.App.Web.Shared.Html;
 using Screening.Domain.Codes;
+using Screening.Domain.Catalog;
+using Screening.Domain.Rules;
 
 namespace Screening.App.Web.Patients;
 
 /// <summary>One task on the patient page: why (rule, version, evidence, work-up), the actions, and its history.</summary>
 public static class TaskCard
 {
-    public static string Render(HttpContext ctx, OutreachTask t, Finding? f, IEnumerable<OutreachTaskEvent> events, IReadOnlyList<string> teams, DateOnly today)
+    public static string Render(HttpContext ctx, OutreachTask t, Finding? f, IEnumerable<OutreachTaskEvent> events, IReadOnlyList<string> teams, DateOnly today,
+        RuleSet rules)
     {
         var sb = new StringBuilder($"<section class=\"card\" id=\"task-{t.Id}\">");
         sb.Append($"<h2>Task #{t.Id} · {E(t.RuleId)} <span class=\"pill p-{E(t.Priority)}\">{E(t.Priority)}</span> <span class=\"pill status\">{E(t.Status)}</span></h2>");
@@ -20,7 +23,7 @@ public static class TaskCard
         if (t.SnoozedUntil is { } until) sb.Append($"<div><span>Snoozed until</span>{D(until)}</div>");
         if (t.CloseReason is not null) sb.Append($"<div><span>Closed</span>{E(t.CloseReason)} · {D(t.ClosedAt)}</div>");
         sb.Append("</div>");
-        sb.Append($"<p class=\"rule\">{E(RuleTexts.Describe(t.RuleId))} <span class=\"muted\">Rule version {E(t.RuleVersion)}.</span></p>");
+        sb.Append($"<p class=\"rule\">{E(RuleCatalog.Describe(t.RuleId, rules))} <span class=\"muted\">Rule version {E(t.RuleVersion)}.</span></p>");
         if (f is not null)
         {
             if (f.Parameters.Count > 0)
