@@ -1,6 +1,7 @@
 using Screening.Data.Ingest;
 using Screening.Data.Rejects;
 using Screening.Interop.Mapping;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Feeds;
 

@@ -3,6 +3,7 @@ using Screening.Data.Rejects;
 using Screening.Contracts;
 using Screening.Data.Ingest;
 using Screening.Interop;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Messaging;
 

@@ -5,6 +5,7 @@ using NpgsqlTypes;
 using Screening.Data.Ingest;
 using Screening.Interop.Mapping;
 using Screening.Data.Platform;
+using Screening.Interop.Formats;
 
 namespace Screening.Data.Rejects;
 

@@ -1,7 +1,6 @@
 using System.Text;
-using Screening.Data.Platform;
 
-namespace Screening.Data.Rejects;
+namespace Screening.Interop.Formats;
 
 /// <summary>
 /// Message bodies as storable text. PostgreSQL text cannot hold NUL and must be valid UTF-8, so a body that is not

@@ -1,5 +1,4 @@
-using Screening.Data.Platform;
-namespace Screening.Data.Rejects;
+namespace Screening.Interop.Formats;
 
 /// <summary>The formats stored with each reject (<c>rejected_message.format</c>): which reader a replay uses.</summary>
 public static class FeedFormats

@@ -6,10 +6,9 @@ using Screening.Interop.Hl7v2;
 using Screening.Interop.Mapping;
 using Screening.Interop.Ndjson;
 using Screening.Interop.Synthea;
-using Screening.Data.Platform;
 using Screening.Domain.Codes;
 
-namespace Screening.Data.Rejects;
+namespace Screening.Interop.Formats;
 
 /// <summary>
 /// Reads a queue body or a stored reject payload with the reader of its format. Never throws on input: a body that is
