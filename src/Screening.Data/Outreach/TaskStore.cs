@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using Screening.Data.Ingest;
 using Screening.Data.Platform;
 using Screening.Domain.Codes;
 

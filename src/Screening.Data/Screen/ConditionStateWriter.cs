@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using Screening.Data.Ingest;
 using Screening.Data.Outreach;
 using Screening.Domain.Screening;
 using Screening.Data.Platform;
