@@ -15,6 +15,7 @@ public static class ScreeningCli
             LogJson,
             MigrateCommand.Create(),
             WorkerCommand.Create(),
+            MllpCommand.Create(),
             ScreenCommand.Create(),
             TasksCommand.Create(),
             RunsCommand.Create(),

@@ -76,6 +76,7 @@ public static class ScreeningHost
         {
             services.AddScreeningMessaging(settings.RabbitMq, consumers: role.HasFlag(HostRole.Consumers));
             if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest)) Feeds.FeedsSetup.AddScreeningFeeds(services, settings.RabbitMq);
+            if (role == HostRole.Worker && Mllp.MllpOptions.Read(builder.Configuration) is { Enabled: true } mllp) Mllp.MllpSetup.AddScreeningMllp(services, mllp, settings.RabbitMq);
             services.AddSingleton<TaskEventDispatcher>();
             if (role.HasFlag(HostRole.Rules)) services.AddSingleton<ScreenAndAnnounce>();
         }

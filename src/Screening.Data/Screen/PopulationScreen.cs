@@ -137,7 +137,7 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
             long after = 0;
             while (true)
             {
-                var keys = await NextKeysAsync(connection, after, ct);
+                var keys = await PatientKeyPage.NextAsync(connection, null, after, BatchSize, ct);
                 if (keys.Length == 0) break;
                 after = keys[^1];
                 await ranges.WriteAsync(keys, ct);
@@ -157,17 +157,6 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await foreach (var keys in ranges.ReadAllAsync(ct))
             await pages.WriteAsync(await ScreenPageReader.ReadAsync(connection, keys, asOf, rules, reevaluateAll, ct), ct);
-    }
-
-    private async Task<long[]> NextKeysAsync(NpgsqlConnection connection, long after, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("SELECT patient_key FROM patient WHERE patient_key > $1 ORDER BY patient_key LIMIT $2", connection);
-        cmd.Parameters.AddWithValue(after);
-        cmd.Parameters.AddWithValue(BatchSize);
-        var keys = new List<long>(BatchSize);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) keys.Add(reader.GetInt64(0));
-        return [.. keys];
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken ct)

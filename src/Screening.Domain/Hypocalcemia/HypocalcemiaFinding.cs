@@ -28,6 +28,8 @@ internal static class HypocalcemiaFinding
                 inputs.Add($"{Display.Date(day.Day)}: total {day.Measured}, albumin {albumin} → {day.Total}");
         }
 
+        var onTherapy = chart.HasActive(parameters.HighPriorityTherapyCodes);
+        high |= onTherapy;
         var first = days[streak.Start].Day;
         var last = days[streak.End].Day;
         var span = CurrentStreak.GapDays(first, last);
@@ -71,6 +73,7 @@ internal static class HypocalcemiaFinding
             ["lowestBasis"] = lowest.Note,
             ["programPolicyDxa"] = policySuggested ? "suggested" : "not-suggested",
         };
+        if (onTherapy) details["highPriorityTherapy"] = "antiresorptive therapy active";
         if (inputs.Count > 0) details["correctionInputs"] = string.Join("; ", inputs);
         if (skippedLowAlbuminDays > 0) details["needsIonizedCa"] = $"{Display.Integer(skippedLowAlbuminDays)} low total Ca day(s) with albumin < {parameters.Correction.MinAlbumin} not counted: {CalciumNotes.NeedsIonized}";
 

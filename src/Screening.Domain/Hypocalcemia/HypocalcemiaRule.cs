@@ -9,7 +9,7 @@ namespace Screening.Domain.Hypocalcemia;
 
 /// <summary>
 /// Persistent hypocalcemia in the catalog (clinical-rules §9.3): reads calcium and albumin inputs outside excluded
-/// settings, CKD and managed-elsewhere diagnoses, and the DXA history when the program-policy DXA suggestion is on.
+/// settings, CKD, managed-elsewhere and antiresorptive-therapy (priority) diagnoses, and the DXA history when the program-policy DXA suggestion is on.
 /// </summary>
 internal sealed class HypocalcemiaRule : RuleDefinition
 {
@@ -21,7 +21,8 @@ internal sealed class HypocalcemiaRule : RuleDefinition
 
     public override bool Reads(RuleSet rules, Diagnosis diagnosis) =>
         rules.Hypocalcemia.CkdCodes.Matches(diagnosis.Code, diagnosis.System)
-        || rules.Hypocalcemia.ManagedElsewhereCodes.Matches(diagnosis.Code, diagnosis.System);
+        || rules.Hypocalcemia.ManagedElsewhereCodes.Matches(diagnosis.Code, diagnosis.System)
+        || rules.Hypocalcemia.HighPriorityTherapyCodes.Matches(diagnosis.Code, diagnosis.System);
 
     public override bool Reads(RuleSet rules, Procedure procedure) => rules.Hypocalcemia.ProgramPolicyDxa.Enabled && DxaRule.ReadsScan(rules, procedure);
 
@@ -35,7 +36,7 @@ internal sealed class HypocalcemiaRule : RuleDefinition
     }
 
     public override IReadOnlyList<ChartLine> Charts { get; } =
-        [new(Analyte.TotalCalcium, "Total calcium", ShownWhenEmpty: true), new(Analyte.IonizedCalcium, "Ionized calcium", ShownWhenEmpty: false)];
+        [new(Analyte.TotalCalcium, "Calcium as the rule used it (albumin-corrected where it corrected)", ShownWhenEmpty: true), new(Analyte.IonizedCalcium, "Ionized calcium", ShownWhenEmpty: false)];
 
     public override decimal? Threshold(RuleSet rules, Analyte analyte, Sex sex) => analyte switch
     {

@@ -29,6 +29,8 @@ public sealed class HypocalcemiaParameters
     public required Calcium HighPriorityBelow { get; init; }
     /// <summary>High priority when lowest ionized &lt; 1.0 mmol/L (§9.3, §9.4b).</summary>
     public required IonizedCalcium HighPriorityIonizedBelow { get; init; }
+    /// <summary>High priority while a therapy of this set is active on as-of: antiresorptives worsen hypocalcemia (§9.3 "Priority").</summary>
+    public CodeSet HighPriorityTherapyCodes { get; init; } = CodeSet.Empty;
     /// <summary>Hypoparathyroidism E20.x/E89.2, ESRD/dialysis: managed elsewhere (§9.3 "routing").</summary>
     public required CodeSet ManagedElsewhereCodes { get; init; }
     /// <summary>Work-up suggestions (§9.3 "Outreach task").</summary>

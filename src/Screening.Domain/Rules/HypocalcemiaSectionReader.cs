@@ -32,10 +32,12 @@ internal static class HypocalcemiaSectionReader
 
         var priority = section.Object("priority");
         decimal highTotal = 0m, highIonized = 0m;
+        var therapy = CodeSet.Empty;
         if (priority is not null)
         {
             highTotal = RuleFileValues.Quantity(priority, "highBelowTotalOrCorrected", Analyte.TotalCalcium);
             highIonized = RuleFileValues.Quantity(priority, "highBelowIonized", Analyte.IonizedCalcium);
+            if (priority.Has("highOnTherapy")) therapy = RuleFileValues.Codes(priority, "highOnTherapy");
             priority.Finish();
         }
 
@@ -58,6 +60,7 @@ internal static class HypocalcemiaSectionReader
             ChronicSpanDays = chronic,
             HighPriorityBelow = Calcium.FromMilligramsPerDeciliter(highTotal),
             HighPriorityIonizedBelow = IonizedCalcium.FromMillimolesPerLiter(highIonized),
+            HighPriorityTherapyCodes = therapy,
             ManagedElsewhereCodes = managedElsewhere,
             SuggestedWorkup = workup,
             ProgramPolicyDxa = policy,

@@ -30,11 +30,13 @@ public static class RuleFile
             var version = root.Text("version", record: false);
             foreach (var optional in new[] { "$schema", "description" })
                 if (document.RootElement.TryGetProperty(optional, out _)) root.Text(optional, record: false);
+            ValueSetsReader.Read(root);
             var shared = SharedSectionReader.Read(root);
             var anemia = AnemiaSectionReader.Read(root);
             var hypocalcemia = HypocalcemiaSectionReader.Read(root);
             var dxa = DxaSectionReader.Read(root);
             root.Finish();
+            ValueSetsReader.ReportUnused(reader);
 
             if (reader.Problems.Count > 0 || shared is null || anemia is null || hypocalcemia is null || dxa is null)
                 return (null, reader.Problems);
@@ -47,6 +49,7 @@ public static class RuleFile
                 Hypocalcemia = hypocalcemia,
                 Dxa = dxa,
                 Parameters = reader.Parameters,
+                ValueSets = reader.ValueSets,
             }, []);
         }
     }

@@ -65,38 +65,43 @@ internal static class RuleFileValues
         return set;
     }
 
-    /// <summary>An object of code lists by system, e.g. <c>{ "icd10": ["O*", "Z33*"], "snomed": ["72892002"] }</c>.</summary>
+    /// <summary>
+    /// An object of code lists by system and/or value-set names, e.g. <c>{ "valueSets": ["pregnancy"] }</c> or
+    /// <c>{ "icd10": ["O*", "Z33*"], "snomed": ["72892002"] }</c>; the code set is their union.
+    /// </summary>
     public static CodeSet Codes(JsonSection parent, string name, bool allowEmpty = false)
     {
         var section = parent.Object(name);
         if (section is null) return CodeSet.Empty;
         var codes = new List<(CodeSystem, string)>();
-        foreach (var system in new[] { "icd10", "snomed", "cpt" })
+        var listing = new List<string>();
+        var names = section.OptionalTexts("valueSets");
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (!parent.Reader.ValueSets.TryGetValue(names[i], out var valueSet))
+            {
+                parent.Reader.Problem(section.At("valueSets") + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", $"unknown value set '{names[i]}'");
+                continue;
+            }
+            parent.Reader.UsedValueSets.Add(valueSet.Name);
+            codes.AddRange(valueSet.Members);
+            listing.Add("valueSet:" + valueSet.Name);
+        }
+        foreach (var system in CodeSystemNames.All)
         {
             var list = section.OptionalTexts(system);
+            var codeSystem = CodeSystemNames.Parse(system)!.Value;
             for (var i = 0; i < list.Count; i++)
             {
                 var path = section.At(system) + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-                if (!WellFormed(system, list[i])) parent.Reader.Problem(path, $"'{list[i]}' is not a valid {system} code or prefix");
-                else codes.Add((CodeSystemNames.Parse(system)!.Value, list[i]));
+                if (CodeSyntax.ProblemWith(codeSystem, list[i]) is { } problem) parent.Reader.Problem(path, $"'{list[i]}' is not a valid {system} code or prefix: {problem}");
+                else { codes.Add((codeSystem, list[i])); listing.Add(system + ":" + list[i]); }
             }
         }
         section.Finish();
         if (codes.Count == 0 && !allowEmpty) parent.Reader.Problem(parent.At(name), "empty: expected at least one code");
         var set = new CodeSet(codes);
-        parent.Reader.Accept(parent.At(name), set.IsEmpty ? "(none)" : set.ToString(), parent.SourceOf(name));
+        parent.Reader.Accept(parent.At(name), listing.Count == 0 ? "(none)" : string.Join(", ", listing), parent.SourceOf(name));
         return set;
-    }
-
-    private static bool WellFormed(string system, string code)
-    {
-        var body = code.EndsWith('*') ? code[..^1] : code;
-        if (body.Length == 0) return false;
-        return system switch
-        {
-            "icd10" => char.IsAsciiLetter(body[0]) && body.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'),
-            "snomed" => body.All(char.IsAsciiDigit),
-            _ => body.All(char.IsAsciiLetterOrDigit),
-        };
     }
 }

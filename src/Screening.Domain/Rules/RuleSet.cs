@@ -17,6 +17,9 @@ public sealed class RuleSet
     public required HypocalcemiaParameters Hypocalcemia { get; init; }
     public required DxaParameters Dxa { get; init; }
 
+    /// <summary>The named value sets of the file (clinical concepts in every coding system), by name.</summary>
+    public IReadOnlyDictionary<string, ValueSet> ValueSets { get; init; } = new Dictionary<string, ValueSet>();
+
     /// <summary>Every parameter as read, in file order, with its source note.</summary>
     public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
 

@@ -28,8 +28,8 @@ internal sealed class FhirBundleContext(PatientAliases aliases)
             else if (type == "Encounter" && resource.Child("class")?.Text("code") is { } code)
             {
                 var setting = EncounterClass(code);
-                if (id is not null) encounterClasses["Encounter/" + id] = setting;
-                if (fullUrl is not null) encounterClasses[fullUrl] = setting;
+                if (id is not null) { encounterClasses["Encounter/" + id] = setting; Aliases.Encounters.Add("Encounter/" + id, setting); }
+                if (fullUrl is not null) { encounterClasses[fullUrl] = setting; Aliases.Encounters.Add(fullUrl, setting); }
             }
         }
         foreach (var type in new[] { "DiagnosticReport", "Observation" })
@@ -50,8 +50,13 @@ internal sealed class FhirBundleContext(PatientAliases aliases)
         return fullUrl is not null && inheritedEffective.TryGetValue(fullUrl, out var byUrl) ? byUrl : null;
     }
 
+    /// <summary>The class of the referenced encounter: from this bundle, else from the export's other files.</summary>
     public string? EncounterClassOf(string? reference)
-        => reference is not null && encounterClasses.TryGetValue(Key(reference, "Encounter"), out var setting) ? setting : null;
+    {
+        if (reference is null) return null;
+        var key = Key(reference, "Encounter");
+        return encounterClasses.TryGetValue(key, out var setting) ? setting : Aliases.Encounters.ClassOf(key);
+    }
 
     public static string? Effective(JsonElement resource)
         => resource.Text("effectiveDateTime") ?? resource.Text("effectiveInstant") ?? resource.Child("effectivePeriod")?.Text("start");

@@ -11,6 +11,9 @@ public sealed class PatientAliases
 
     public int Count => byReference.Count;
 
+    /// <summary>The export's encounter classes, kept with the aliases because both live as long as one export is read.</summary>
+    public EncounterIndex Encounters { get; } = new();
+
     public void Add(string reference, string patientId) => byReference[reference] = patientId;
 
     /// <summary>The patient id for a reference such as <c>Patient/pat2</c>, <c>urn:uuid:…</c> or an absolute URL.</summary>

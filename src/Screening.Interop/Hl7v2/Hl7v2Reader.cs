@@ -34,14 +34,20 @@ public static class Hl7v2Reader
             output.Rejects.Add(reject!);
             return;
         }
-        switch (message.MessageType, message.TriggerEvent)
+        if (Unsupported(message) is { } unsupported)
         {
-            case ("ORU", "R01"): new OruReader(message, codes, output).Read(); break;
-            case ("ADT", _): AdtReader.Read(message, output); break;
-            default:
-                output.Rejects.Add(message.Reject(RejectReasons.UnsupportedMessage,
-                    $"message type {message.MessageType}^{message.TriggerEvent} is not read (ORU^R01, ADT^A04/A08/A31 are)", "MSH-9"));
-                break;
+            output.Rejects.Add(unsupported);
+            return;
         }
+        if (message.MessageType == "ORU") new OruReader(message, codes, output).Read();
+        else AdtReader.Read(message, output);
     }
+
+    /// <summary>The <c>unsupported-message</c> reject of a message type no reader reads (null for ORU^R01 and ADT).</summary>
+    internal static InputReject? Unsupported(Hl7Message message) => (message.MessageType, message.TriggerEvent) switch
+    {
+        ("ORU", "R01") or ("ADT", _) => null,
+        _ => message.Reject(RejectReasons.UnsupportedMessage,
+            $"message type {message.MessageType}^{message.TriggerEvent} is not read (ORU^R01, ADT^A04/A08/A31 are)", "MSH-9"),
+    };
 }

@@ -14,7 +14,7 @@ public class PersistentAnemiaTests
         Assert.Equal(OutcomeKind.Met, outcome.Kind);
         var finding = outcome.Finding!;
         Assert.Equal(RuleIds.PersistentAnemia, finding.Rule);
-        Assert.Equal("2026.1", finding.RuleVersion);
+        Assert.Equal("2026.2", finding.RuleVersion);
         Assert.Equal(Date(DaysAgo(210)), finding.Since);
         Assert.Equal(new MeasuredValue(11.1m, "g/dL", Date(DaysAgo(210))), finding.Lowest);
         Assert.Equal(2, finding.Evidence.Count);

@@ -14,7 +14,7 @@ public class RuleFileTests
         var (rules, problems) = RuleFile.Parse(Seed.Json);
         Assert.Empty(problems);
         Assert.NotNull(rules);
-        Assert.Equal("2026.1", rules.Version);
+        Assert.Equal("2026.2", rules.Version);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class RuleFileTests
     public void Describe_lists_the_active_parameters_with_their_sources()
     {
         var text = Seed.Rules.Describe();
-        Assert.StartsWith("Rule set version 2026.1", text);
+        Assert.StartsWith("Rule set version 2026.2", text);
         Assert.Contains("[anemia]", text);
         Assert.Contains("minSpanDays = 180", text);
         Assert.Contains("thresholds.female = < 12.0 g/dL", text);
@@ -75,7 +75,7 @@ public class RuleFileTests
         json["shared"]!["countableStatuses"]![0] = "finished";
         json["dxa"]!["sources"]!.AsObject().Remove("dueSoonDays");
         json["dxa"]!["intervals"]!["bands"]![1]!["tScoreAbove"] = -1.0;
-        json["dxa"]!["procedureCodes"]!["cpt"]![0] = "77-080";
+        json["valueSets"]!["dxa-scan"]!["codes"]!["cpt"]![0] = "77-080";
         json.Remove("version");
 
         var (rules, problems) = RuleFile.Parse(json.ToJsonString());
@@ -97,7 +97,7 @@ public class RuleFileTests
             ("$.shared.countableStatuses[0]", "unknown status"),
             ("$.dxa.sources.dueSoonDays", "missing source note"),
             ("$.dxa.intervals.bands[1].tScoreAbove", "out of order"),
-            ("$.dxa.procedureCodes.cpt[0]", "not a valid cpt code"),
+            ("$.valueSets.dxa-scan.codes.cpt[0]", "not a valid cpt code"),
         };
         foreach (var (path, reason) in expected)
             Assert.Contains(problems, p => p.Path == path && p.Reason.Contains(reason, StringComparison.Ordinal));

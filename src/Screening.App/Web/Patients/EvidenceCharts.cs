@@ -22,12 +22,15 @@ public static class EvidenceCharts
             var results = view.Results.Where(r => r.Analyte == analyte && r.CanonicalValue is not null).ToList();
             if (results.Count == 0 && !chart.ShownWhenEmpty) continue;
             var finding = view.Tasks.Where(t => t.RuleId == rule.Id).Select(t => findings.GetValueOrDefault(t.Id)).FirstOrDefault(f => f is not null);
-            var points = results.Select(r => new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
+            var used = chart.Analyte == Analyte.TotalCalcium ? CalciumUsed.Of(view, finding) : null;
+            var points = results.Select(r => used?.Point(r, evidenceIds.Contains((r.SourceSystem, r.ResultId))) ?? new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
                 evidenceIds.Contains((r.SourceSystem, r.ResultId)),
-                $"{D(r.CollectedOn)}: {N(r.CanonicalValue)} {r.CanonicalUnit} ({r.Status}, {r.EncounterClass})")).ToList();
+                $"{D(r.CollectedOn)}: {Quantities.Of(r.CanonicalValue, r.CanonicalUnit)} ({r.Status}, {r.EncounterClass})")).ToList();
             var unit = results.FirstOrDefault()?.CanonicalUnit ?? AnalyteCatalog.CanonicalUnitOf(chart.Analyte);
             var line = ChartThreshold.Of(finding, rule, chart.Analyte, Sexes.Parse(view.Patient.Sex), rules);
-            sb.Append("<div>").Append(SvgLineChart.Render(chart.Title, unit, points, line)).Append("</div>");
+            sb.Append("<div>").Append(SvgLineChart.Render(chart.Title, unit, points, line));
+            if (used is not null) sb.Append(used.Table(results));
+            sb.Append("</div>");
         }
         sb.Append("</div>");
         return sb.Append(Dxa(view, findings)).Append("</section>").ToString();
@@ -56,9 +59,9 @@ public static class EvidenceCharts
         {
             var procs = view.Procedures.Where(p => p.PerformedOn == day).Select(p => $"{p.CodeSystem} {p.Code}");
             var scores = tScores.Where(t => t.CollectedOn == day && t.CanonicalValue is not null).ToList();
-            var lowest = scores.Count == 0 ? "" : N(scores.Min(s => s.CanonicalValue));
+            var lowest = scores.Count == 0 ? "" : Quantities.Of(scores.Min(s => s.CanonicalValue), scores[0].CanonicalUnit);
             sb.Append($"<tr><td>{D(day)}</td><td>{E(string.Join(", ", procs))}</td>");
-            sb.Append($"<td>{E(string.Join(", ", scores.Select(s => $"{N(s.CanonicalValue)} ({s.Loinc})")))}</td><td>{lowest}</td></tr>");
+            sb.Append($"<td>{E(string.Join(", ", scores.Select(s => $"{Quantities.Of(s.CanonicalValue, s.CanonicalUnit)} ({s.Loinc})")))}</td><td>{E(lowest)}</td></tr>");
         }
         return sb.Append("</tbody></table>").ToString();
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Screening.App.Web.Actions;
+using Screening.App.Web.Shared;
 using Screening.Data.Model;
 using Screening.Domain.Screening;
 using static Screening.App.Web.Shared.Html;
@@ -31,7 +32,7 @@ public static class TaskCard
             if (f.Evidence.Count == 0) sb.Append("<p class=\"muted\">No result evidence (e.g. never scanned): see the rule and dates above.</p>");
             else sb.Append("<table class=\"evidence\"><thead><tr><th>Evidence</th><th>Date</th><th>Value</th><th>Code</th><th>Note</th></tr></thead><tbody>");
             foreach (var e in f.Evidence)
-                sb.Append($"<tr><td>{E(e.SourceSystem)} / {E(e.ResultId)}</td><td>{D(e.On)}</td><td>{N(e.Value)} {E(e.Unit)}</td><td>{E(e.Code)}</td><td>{E(e.Note)}</td></tr>");
+                sb.Append($"<tr><td>{E(e.SourceSystem)} / {E(e.ResultId)}</td><td>{D(e.On)}</td><td>{E(Quantities.Of(e.Value, e.Unit))}</td><td>{E(e.Code)}</td><td>{E(e.Note)}</td></tr>");
             if (f.Evidence.Count > 0) sb.Append("</tbody></table>");
             if (f.SuggestedWorkup.Count > 0)
                 sb.Append("<h3>Suggested work-up</h3><ul>").AppendJoin("", f.SuggestedWorkup.Select(w => $"<li>{E(w)}</li>")).Append("</ul>");

@@ -1,0 +1,6 @@
+using Screening.Domain.WhatIf;
+
+namespace Screening.Data.WhatIf;
+
+/// <summary>The result of a what-if: per-rule counts and every patient whose finding would change (internal keys only).</summary>
+public sealed record WhatIfReport(DateOnly AsOf, string ActiveVersion, string CandidateVersion, WhatIfTally Tally, IReadOnlyList<FindingChange> Changes);
