@@ -25,6 +25,9 @@ public static class DemoCommand
             using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Demo, Serilog.Events.LogEventLevel.Warning).Build();
             var migrated = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             AnsiConsole.MarkupLine($"[green]✓[/] database migrated ({migrated.Count} new migration(s))");
+            var (teams, rules) = await Screening.Data.Attribution.AttributionSeed.ApplyAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+                TeamsCommand.DefaultSeed, "demo", ct);
+            AnsiConsole.MarkupLine($"[green]✓[/] care teams and attribution rules from seeds/attribution.json ({teams} team(s), {rules} rule(s) new)");
             await app.StartAsync(ct);
 
             var (accepted, duplicates) = await LoadAsync(app.Services, settings, ct);

@@ -7,6 +7,9 @@ using Screening.Data.Platform;
 using Screening.Data.Worklist;
 using Screening.Domain.Codes;
 using Screening.Domain.Screening;
+using Screening.App.Web;
+using Screening.App.Web.Actions;
+using Screening.App.Web.Auth;
 
 namespace Screening.App.Cli;
 
@@ -31,6 +34,20 @@ public static class TasksCommand
                 new { count = rows.Count }, ct);
             return 0;
         }));
-        return new Command("tasks", "Work with outreach tasks.") { list };
+        var taskId = new Argument<long>("id") { Description = "Task id (tasks list)." };
+        var toTeam = new Option<string>("--team") { Description = "An existing, active team.", Required = true };
+        var reassign = new Command("reassign", "Move one open task to another team (audited, announced); exit 2 for an unknown or disabled team.") { taskId, toTeam };
+        reassign.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
+        {
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+            var actions = new TaskActions(app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>(),
+                WebOptions.Read(app.Services.GetRequiredService<IConfiguration>()), TimeProvider.System);
+            var operatorUser = new WebUser(0, Environment.UserName, Data.Model.AppUser.AdminRole, []);
+            var result = await actions.ApplyAsync(parse.GetValue(taskId), operatorUser, new TaskActionRequest("reassign", Team: parse.GetValue(toTeam)), ct);
+            if (result.Outcome == TaskActionOutcome.Done) { Console.WriteLine(result.Message); return 0; }
+            await Console.Error.WriteLineAsync("tasks reassign: " + result.Message);
+            return 2;
+        }));
+        return new Command("tasks", "Work with outreach tasks.") { list, reassign };
     }
 }

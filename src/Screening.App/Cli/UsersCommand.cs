@@ -13,7 +13,7 @@ public static class UsersCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "User name (letters, digits, '.', '-', '_')." };
-        var role = new Option<string>("--role") { Description = "care-team | admin", DefaultValueFactory = _ => "care-team" };
+        var role = new Option<string>("--role") { Description = "care-team | coordinator | admin", DefaultValueFactory = _ => "care-team" };
         var team = new Option<string[]>("--team") { Description = "Care team(s) the user works for (repeatable).", AllowMultipleArgumentsPerToken = true };
         var password = new Option<string?>("--password") { Description = "Password (default: SCREENING_USER_PASSWORD, else a random one is printed)." };
         var add = new Command("add", "Add a worklist user.") { name, role, team, password };

@@ -10,6 +10,7 @@ public sealed class MassTransitTaskEventPublisher(IPublishEndpoint publish) : IT
     public Task PublishAsync(OutreachTaskQueued message, CancellationToken ct) => publish.Publish(message, Stamp<OutreachTaskQueued>(message.EventId), ct);
     public Task PublishAsync(OutreachTaskClosed message, CancellationToken ct) => publish.Publish(message, Stamp<OutreachTaskClosed>(message.EventId), ct);
     public Task PublishAsync(CriticalResultDetected message, CancellationToken ct) => publish.Publish(message, Stamp<CriticalResultDetected>(message.EventId), ct);
+    public Task PublishAsync(OutreachTaskReassigned message, CancellationToken ct) => publish.Publish(message, Stamp<OutreachTaskReassigned>(message.EventId), ct);
 
     /// <summary>A deterministic MessageId per outbox row, so a re-send after a crash carries the same id.</summary>
     private static Action<PublishContext<T>> Stamp<T>(long eventId) where T : class => context =>

@@ -5,6 +5,7 @@ using Screening.App.Web.Auth;
 using Screening.App.Web.Dashboard;
 using Screening.App.Web.Patients;
 using Screening.App.Web.Shared;
+using Screening.App.Web.Teams;
 using Screening.App.Web.Worklist;
 
 namespace Screening.App.Web;
@@ -29,6 +30,7 @@ public static class WebSetup
         services.AddSingleton<PatientQuery>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<WebAudit>();
+        services.AddTeamsWeb();
         services.AddProblemDetails();
         services.AddRateLimiter(o =>
         {
@@ -68,6 +70,7 @@ public static class WebSetup
         app.MapTaskActions();
         app.MapDashboard();
         app.MapScreeningApi();
+        app.MapTeamsWeb();
         return app;
     }
 }

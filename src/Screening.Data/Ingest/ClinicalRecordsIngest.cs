@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Data.Platform;
 using Screening.Data.Screen;
+using Screening.Data.Attribution;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Ingest;
 
 /// <summary>
-/// Stores one unit of ingest work in one transaction: rejects (with reason and payload), patients, diagnoses,
+/// Stores one unit of ingest work in one transaction: rejects (with reason and payload), patients (and their care team,
+/// by attribution), diagnoses,
 /// procedures, result versions; then recomputes per-patient state with the pure rules for exactly the patients
 /// the batch touched, and raises critical-value alerts. Running the same batch twice changes nothing.
 /// </summary>
@@ -41,6 +43,8 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
         var keys = await PatientUpsert.UpsertAsync(connection, tx, batch.Patients, referenced, receivedAt, ct);
+        await PatientAttribution.AssignAsync(connection, tx,
+            batch.Patients.Select(p => (keys[p.PatientId.Trim()], FeedAttributionFacts.Of(p))).ToList(), ct);
         var touched = new HashSet<long>(batch.Patients.Select(p => keys[p.PatientId.Trim()]));
         var written = await ResultWriter.WriteAsync(connection, tx, accepted, keys, receivedAt, ct);
         touched.UnionWith(written.TouchedPatients);

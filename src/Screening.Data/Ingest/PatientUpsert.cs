@@ -33,15 +33,16 @@ internal static class PatientUpsert
         if (latest.Count > 0)
         {
             var rows = latest.Values.OrderBy(u => u.PatientId.Trim(), StringComparer.Ordinal).ToArray();
-            // New patients are inserted, known ones updated; an absent (null) field keeps what is on record.
+            // New patients are inserted, known ones updated; an absent (null) field keeps what is on record. The care team is
+            // decided afterwards by PatientAttribution (the declared team is one of its facts, validated against care_team).
             await using var upsert = new NpgsqlCommand("""
                 WITH u AS (
-                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::bool[], $8::bool[])
-                           AS u(id, src, sex, birth, death, team, hospice, opt)),
+                    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[], $6::bool[], $7::bool[])
+                           AS u(id, src, sex, birth, death, hospice, opt)),
                 inserted AS (
-                    INSERT INTO patient (external_id, source_system, sex, birth_date, deceased_date, care_team, hospice, opted_out,
+                    INSERT INTO patient (external_id, source_system, sex, birth_date, deceased_date, hospice, opted_out,
                                          demographics_known, updated_at)
-                    SELECT id, src, sex, birth, death, coalesce(team, 'unassigned'), coalesce(hospice, false), coalesce(opt, false), true, $9
+                    SELECT id, src, sex, birth, death, coalesce(hospice, false), coalesce(opt, false), true, $8
                     FROM u ORDER BY id
                     ON CONFLICT (external_id) DO NOTHING
                     RETURNING external_id)
@@ -50,16 +51,15 @@ internal static class PatientUpsert
                     sex = CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END,
                     birth_date = coalesce(u.birth, p.birth_date),
                     deceased_date = coalesce(u.death, p.deceased_date),
-                    care_team = coalesce(u.team, p.care_team),
                     hospice = coalesce(u.hospice, p.hospice),
                     opted_out = coalesce(u.opt, p.opted_out),
-                    demographics_known = true, updated_at = $9
+                    demographics_known = true, updated_at = $8
                 FROM u
                 WHERE p.external_id = u.id AND NOT EXISTS (SELECT 1 FROM inserted i WHERE i.external_id = u.id)
-                  AND (p.source_system, p.sex, p.birth_date, p.deceased_date, p.care_team, p.hospice, p.opted_out, p.demographics_known)
+                  AND (p.source_system, p.sex, p.birth_date, p.deceased_date, p.hospice, p.opted_out, p.demographics_known)
                       IS DISTINCT FROM
                       (u.src, CASE WHEN u.sex = 'unknown' THEN p.sex ELSE u.sex END, coalesce(u.birth, p.birth_date),
-                       coalesce(u.death, p.deceased_date), coalesce(u.team, p.care_team), coalesce(u.hospice, p.hospice),
+                       coalesce(u.death, p.deceased_date), coalesce(u.hospice, p.hospice),
                        coalesce(u.opt, p.opted_out), true)
                 """, c, tx);
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.PatientId.Trim()).ToArray(), NpgsqlDbType.Text));
@@ -67,7 +67,6 @@ internal static class PatientUpsert
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => Sexes.Code(Sexes.Parse(r.Sex))).ToArray(), NpgsqlDbType.Text));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.BirthDate).ToArray(), NpgsqlDbType.Date));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.DeceasedDate).ToArray(), NpgsqlDbType.Date));
-            upsert.Parameters.Add(SqlArray.Of(rows.Select(r => string.IsNullOrWhiteSpace(r.CareTeam) ? null : r.CareTeam.Trim()).ToArray(), NpgsqlDbType.Text));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Hospice).ToArray(), NpgsqlDbType.Boolean));
             upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.OptedOut).ToArray(), NpgsqlDbType.Boolean));
             upsert.Parameters.AddWithValue(now);

@@ -1,6 +1,6 @@
 namespace Screening.Data.Model;
 
-/// <summary>Row of <c>app_user</c>: a worklist sign-in. Role: care-team (sees its teams) or admin (sees all).</summary>
+/// <summary>Row of <c>app_user</c>: a worklist sign-in. Role: care-team (sees its teams), coordinator (its teams and the unassigned queue) or admin (sees all).</summary>
 public sealed class AppUser
 {
     public long Id { get; set; }
@@ -13,4 +13,6 @@ public sealed class AppUser
 
     public const string AdminRole = "admin";
     public const string CareTeamRole = "care-team";
+    /// <summary>Works the unassigned queue: assigns patients attribution could not place to teams.</summary>
+    public const string CoordinatorRole = "coordinator";
 }

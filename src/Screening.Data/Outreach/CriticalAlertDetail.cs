@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Outreach;
 
 /// <summary>The detail of a <c>critical</c> task event (announced as CriticalResultDetected): the severe value.</summary>

@@ -12,4 +12,5 @@ public interface ITaskEventPublisher
     Task PublishAsync(OutreachTaskQueued message, CancellationToken ct);
     Task PublishAsync(OutreachTaskClosed message, CancellationToken ct);
     Task PublishAsync(CriticalResultDetected message, CancellationToken ct);
+    Task PublishAsync(OutreachTaskReassigned message, CancellationToken ct);
 }

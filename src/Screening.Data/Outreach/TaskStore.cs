@@ -9,7 +9,7 @@ namespace Screening.Data.Outreach;
 /// Set-based writes of outreach tasks and their events (the outbox). Opening relies on the database's
 /// one-open-task-per-patient-and-rule index: a conflict means the task already exists, so nothing is written twice.
 /// Event kinds announced on the bus: queued, reopened (→ OutreachTaskQueued), closed (→ OutreachTaskClosed),
-/// critical (→ CriticalResultDetected + OutreachTaskQueued).
+/// critical (→ CriticalResultDetected + OutreachTaskQueued), reassigned (→ OutreachTaskReassigned, see AttributionWriter).
 /// </summary>
 public static class TaskStore
 {

@@ -1,4 +1,5 @@
 using Screening.Data.Outreach;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Screen;
 

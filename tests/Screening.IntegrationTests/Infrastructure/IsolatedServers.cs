@@ -41,6 +41,11 @@ public sealed class IsolatedServers : IAsyncLifetime, IAsyncDisposable
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(ServerSettings.Database) { Database = id }.ConnectionString;
         DataSource = new NpgsqlDataSourceBuilder(ConnectionString).Build();
+        // The test world's care teams (a fresh database has only the unassigned queue; the demo seeds its teams from
+        // seeds/attribution.json): tests ingest patients whose source declares these teams.
+        await using (var teams = DataSource.CreateCommand(
+            "INSERT INTO care_team (id, display_name, created_by) SELECT t, t, 'test' FROM unnest(ARRAY['north', 'south', 'east', 'west']) t ON CONFLICT DO NOTHING"))
+            await teams.ExecuteNonQueryAsync();
 
         using var http = Management(out var user);
         (await http.PutAsync($"api/vhosts/{id}", null)).EnsureSuccessStatusCode();

@@ -12,13 +12,8 @@ public sealed class BrowserTests : IAsyncLifetime
     [BrowserFact]
     public async Task A_nurse_signs_in_opens_the_worklist_and_a_patient_and_completes_the_task_without_phi_in_urls_or_logs()
     {
-        Assert.True(File.Exists(BrowserFactAttribute.Chromium), $"{BrowserFactAttribute.Chromium} is missing: the CI image must `apt-get install -y chromium`.");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var urls = new List<string>();
         page.Request += (_, request) => urls.Add(request.Url);

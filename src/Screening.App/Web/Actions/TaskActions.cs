@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Screening.App.Web.Auth;
 using Screening.Data.Platform;
+using Screening.Data.Attribution;
 using Screening.Data.Model;
 using Screening.Data.Outreach;
 using Screening.Domain.Codes;
@@ -12,7 +13,8 @@ namespace Screening.App.Web.Actions;
 
 /// <summary>
 /// Applies a worklist action in one transaction: the task row (optimistic concurrency on xmin), an outreach_task_event
-/// (started / completed / dismissed / snoozed / reassigned / note) and an audit_event. Completing or dismissing closes
+/// (started / completed / dismissed / snoozed / reassigned / note) and an audit_event. A reassignment names an existing, active
+/// team (else 400) and is announced (OutreachTaskReassigned). Completing or dismissing closes
 /// the task through <see cref="TaskStore.CloseAsync"/>, which adds the 'closed' event announced as OutreachTaskClosed.
 /// </summary>
 public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOptions options, ScreeningClock clock)
@@ -45,7 +47,15 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
                 break;
             case "reassign":
                 if (request.Team == task.CareTeam) return TaskActionResult.Invalid($"The task is already assigned to {task.CareTeam}.");
-                (kind, detail) = ("reassigned", new { from = task.CareTeam, to = request.Team });
+                try
+                {
+                    await CareTeams.RequireActiveAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), request.Team, ct);
+                }
+                catch (AttributionInputException ex)
+                {
+                    return TaskActionResult.Invalid(ex.Message);
+                }
+                (kind, detail) = ("reassigned", new { from = task.CareTeam, to = request.Team, reason = "task-reassigned" });
                 task.CareTeam = request.Team!;
                 break;
             case "complete":
@@ -60,7 +70,7 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
         }
         if (changesTask) task.UpdatedAt = now;
         var json = JsonSerializer.Serialize(detail, JsonDefaults.Options);
-        db.OutreachTaskEvents.Add(new OutreachTaskEvent { TaskId = task.Id, Kind = kind, Actor = user.UserName, Detail = json, OccurredAt = now });
+        db.OutreachTaskEvents.Add(new OutreachTaskEvent { TaskId = task.Id, Kind = kind, Actor = user.UserName, Detail = json, OccurredAt = now, Publish = kind == "reassigned" });
         db.AuditEvents.Add(new AuditEvent
         {
             Actor = user.UserName, Action = "task." + request.Kind, EntityType = "outreach_task", EntityId = task.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

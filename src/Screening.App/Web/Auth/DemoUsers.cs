@@ -12,6 +12,7 @@ public static class DemoUsers
     [
         ("nurse.north", "north-demo-2026", AppUser.CareTeamRole, ["north"]),
         ("nurse.south", "south-demo-2026", AppUser.CareTeamRole, ["south"]),
+        ("coordinator", "coordinator-demo-2026", AppUser.CoordinatorRole, []),
         ("admin", "admin-demo-2026", AppUser.AdminRole, []),
     ];
 

@@ -15,11 +15,15 @@ public sealed class UserDirectory(IDbContextFactory<ScreeningDb> contexts)
     public async Task<WebUser> AddAsync(string userName, string role, IReadOnlyList<string> teams, string password, CancellationToken ct)
     {
         CheckName(userName);
-        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole)) throw new ArgumentException($"role must be '{AppUser.CareTeamRole}' or '{AppUser.AdminRole}'.");
+        if (role is not (AppUser.AdminRole or AppUser.CareTeamRole or AppUser.CoordinatorRole))
+            throw new ArgumentException($"role must be '{AppUser.CareTeamRole}', '{AppUser.CoordinatorRole}' or '{AppUser.AdminRole}'.");
         if (password.Length < 8) throw new ArgumentException("password must have at least 8 characters.");
         foreach (var team in teams) CheckName(team);
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.AppUsers.AnyAsync(u => u.UserName == userName, ct)) throw new ArgumentException($"user '{userName}' already exists.");
+        foreach (var team in teams.Distinct())
+            if (!await db.Database.SqlQuery<bool>($"SELECT EXISTS (SELECT 1 FROM care_team WHERE id = {team} AND active) AS \"Value\"").SingleAsync(ct))
+                throw new ArgumentException($"unknown or disabled team '{team}' (see 'screening teams list').");
         var user = new AppUser { UserName = userName, Role = role, PasswordHash = "", CreatedAt = DateTimeOffset.UtcNow };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.AppUsers.Add(user);

@@ -2,17 +2,26 @@ using System.Security.Claims;
 
 namespace Screening.App.Web.Auth;
 
-/// <summary>The signed-in user as the worklist sees them: admins see every team, care-team members only theirs.</summary>
+/// <summary>
+/// The signed-in user as the worklist sees them: admins see every team, care-team members only theirs, coordinators
+/// theirs and the unassigned queue.
+/// </summary>
 public sealed record WebUser(long Id, string UserName, string Role, IReadOnlyList<string> Teams)
 {
     public const string TeamClaim = "screening:team";
 
     public bool IsAdmin => Role == Data.Model.AppUser.AdminRole;
 
-    /// <summary>Teams to filter on, or null for "every team" (admin).</summary>
-    public string[]? TeamFilter => IsAdmin ? null : Teams.ToArray();
+    public bool IsCoordinator => Role == Data.Model.AppUser.CoordinatorRole;
 
-    public bool CanSee(string team) => IsAdmin || Teams.Contains(team, StringComparer.Ordinal);
+    /// <summary>May work the unassigned queue (assign patients to teams): coordinators and admins.</summary>
+    public bool WorksQueue => IsAdmin || IsCoordinator;
+
+    /// <summary>Teams to filter on, or null for "every team" (admin).</summary>
+    public string[]? TeamFilter => IsAdmin ? null : IsCoordinator ? Teams.Append(Domain.Attribution.CareTeamAttribution.Unassigned).Distinct().ToArray() : Teams.ToArray();
+
+    public bool CanSee(string team) =>
+        IsAdmin || Teams.Contains(team, StringComparer.Ordinal) || (IsCoordinator && team == Domain.Attribution.CareTeamAttribution.Unassigned);
 
     public ClaimsPrincipal ToPrincipal(string authenticationType)
     {

@@ -9,8 +9,8 @@ public static class Layout
     {
         var user = ctx.User.Identity?.IsAuthenticated == true ? WebUser.From(ctx.User) : null;
         var nav = user is null ? "" : $"""
-            <nav><a href="/worklist">Worklist</a><a href="/dashboard">Dashboard</a></nav>
-            <div class="who">{Html.E(user.UserName)} · {(user.IsAdmin ? "all teams" : Html.E(string.Join(", ", user.Teams)))}
+            <nav><a href="/worklist">Worklist</a><a href="/dashboard">Dashboard</a>{(user.WorksQueue ? "<a href=\"/queue\">Unassigned</a>" : "")}{(user.IsAdmin ? "<a href=\"/admin/teams\">Teams</a>" : "")}</nav>
+            <div class="who">{Html.E(user.UserName)} · {(user.IsAdmin ? "all teams" : Html.E(string.Join(", ", user.TeamFilter!)))}
               <form method="post" action="/logout" class="inline">{Html.Csrf(ctx)}<button class="link">Sign out</button></form></div>
             """;
         var html = $"""

@@ -32,10 +32,10 @@ public static class WorklistEndpoints
         });
     }
 
-    /// <summary>Every care team that has tasks (for an admin's team filter and the reassign list).</summary>
+    /// <summary>The active care teams, the unassigned queue included (for an admin's team filter and the reassign list).</summary>
     public static async Task<List<string>> TeamsAsync(NpgsqlDataSource db, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("SELECT DISTINCT care_team FROM outreach_task UNION SELECT DISTINCT team FROM app_user_team ORDER BY 1");
+        await using var cmd = db.CreateCommand("SELECT id FROM care_team WHERE active ORDER BY 1");
         var teams = new List<string>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) teams.Add(r.GetString(0));
