@@ -41,7 +41,7 @@ public static class TasksCommand
         {
             using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
             var actions = new TaskActions(app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>(),
-                WebOptions.Read(app.Services.GetRequiredService<IConfiguration>()), TimeProvider.System);
+                WebOptions.Read(app.Services.GetRequiredService<IConfiguration>()), app.Services.GetRequiredService<ScreeningClock>());
             var operatorUser = new WebUser(0, Environment.UserName, Data.Model.AppUser.AdminRole, []);
             var result = await actions.ApplyAsync(parse.GetValue(taskId), operatorUser, new TaskActionRequest("reassign", Team: parse.GetValue(toTeam)), ct);
             if (result.Outcome == TaskActionOutcome.Done) { Console.WriteLine(result.Message); return 0; }

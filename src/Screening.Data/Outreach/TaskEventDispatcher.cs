@@ -76,13 +76,11 @@ public sealed class TaskEventDispatcher(NpgsqlDataSource dataSource, ITaskEventP
                     Reason = string.IsNullOrEmpty(reason) ? e.CloseReason : reason, OccurredAt = e.OccurredAt,
                 }, ct);
             case "reassigned":
-                var moved = JsonDocument.Parse(e.Detail).RootElement;
+                var moved = TaskEventDetails.Read<TaskReassignedDetail>(e.Detail);
                 return publisher.PublishAsync(new OutreachTaskReassigned
                 {
-                    EventId = e.EventId, TaskId = e.TaskId, PatientKey = e.PatientKey, Rule = e.Rule,
-                    CareTeam = moved.TryGetProperty("to", out var to) ? to.GetString() ?? e.CareTeam : e.CareTeam,
-                    FromTeam = moved.TryGetProperty("from", out var from) ? from.GetString() ?? "" : "",
-                    Reason = moved.TryGetProperty("reason", out var why) ? why.GetString() ?? "reassigned" : "reassigned", OccurredAt = e.OccurredAt,
+                    EventId = e.EventId, TaskId = e.TaskId, PatientKey = e.PatientKey, Rule = e.Rule, CareTeam = moved.To ?? e.CareTeam,
+                    FromTeam = moved.From ?? "", Reason = moved.Reason ?? "reassigned", OccurredAt = e.OccurredAt,
                 }, ct);
             case "critical":
                 var detail = TaskEventDetails.Read<CriticalAlertDetail>(e.Detail);

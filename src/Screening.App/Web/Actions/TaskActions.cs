@@ -55,7 +55,7 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
                 {
                     return TaskActionResult.Invalid(ex.Message);
                 }
-                (kind, detail) = ("reassigned", new { from = task.CareTeam, to = request.Team, reason = "task-reassigned" });
+                (kind, detail) = ("reassigned", new TaskReassignedDetail(task.CareTeam, request.Team, "task-reassigned"));
                 task.CareTeam = request.Team!;
                 break;
             case "complete":
