@@ -26,6 +26,7 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            AuditCommand.Create(),
             TeamsCommand.Create(),
         };
         return root;
