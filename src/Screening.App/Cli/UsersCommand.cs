@@ -64,7 +64,7 @@ public static class UsersCommand
 
         var tokensOf = new Argument<string?>("name") { Description = "Only this user's tokens.", Arity = ArgumentArity.ZeroOrOne };
         var tokensList = new Command("list", "API tokens: id, user, name, scopes, expiry, last use (never the secret).") { tokensOf };
-        tokensList.SetAction((parse, ct) => Run(async users =>
+        tokensList.SetAction((parse, ct) => Run(parse, async users =>
         {
             var table = new Table().AddColumns("id", "user", "name", "scopes", "created", "expires", "last used", "revoked");
             foreach (var (t, user) in await users.ListTokensAsync(parse.GetValue(tokensOf), ct))
@@ -75,7 +75,7 @@ public static class UsersCommand
         }));
         var tokenId = new Argument<long>("id") { Description = "Token id (from 'users tokens list')." };
         var tokensRevoke = new Command("revoke", "Revoke one API token by id (at once).") { tokenId };
-        tokensRevoke.SetAction((parse, ct) => Run(async users =>
+        tokensRevoke.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.RevokeTokenAsync(parse.GetValue(tokenId), ct)) { Console.WriteLine("Revoked."); return 0; }
             await Console.Error.WriteLineAsync("No such live token.");
@@ -85,7 +85,7 @@ public static class UsersCommand
 
         var unlockName = new Argument<string>("name") { Description = "Account to unlock." };
         var unlock = new Command("unlock", "Clear an account's failed sign-ins and lock.") { unlockName };
-        unlock.SetAction((parse, ct) => Run(async users =>
+        unlock.SetAction((parse, ct) => Run(parse, async users =>
         {
             Console.WriteLine(await users.UnlockAsync(parse.GetValue(unlockName)!, ct) ? "Unlocked." : "Was not locked.");
             return 0;
@@ -93,7 +93,7 @@ public static class UsersCommand
 
         var signOutName = new Argument<string>("name") { Description = "User whose sessions end." };
         var signOut = new Command("sign-out", "Sign a user out everywhere (every browser session ends at once).") { signOutName };
-        signOut.SetAction((parse, ct) => Run(async users =>
+        signOut.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.SignOutEverywhereAsync(parse.GetValue(signOutName)!, ct) is { } ended) { Console.WriteLine($"Ended {ended} session(s)."); return 0; }
             await Console.Error.WriteLineAsync("No such user.");
@@ -102,7 +102,7 @@ public static class UsersCommand
 
         var passwordName = new Argument<string>("name") { Description = "User whose password changes." };
         var passwordCommand = new Command("password", "Set a new password (from SCREENING_USER_PASSWORD, else a random one is printed); ends every session.") { passwordName };
-        passwordCommand.SetAction((parse, ct) => Run(async users =>
+        passwordCommand.SetAction((parse, ct) => Run(parse, async users =>
         {
             var given = Environment.GetEnvironmentVariable("SCREENING_USER_PASSWORD");
             var secret = given ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
