@@ -3,7 +3,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Screening.App.Hosting;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Audit;
 using Spectre.Console;
 
@@ -23,7 +23,7 @@ public static class AuditCommand
         var command = new Command("verify", "Recompute the hash chain; exit 1 and name the first row that does not fit.");
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
             var verdict = await AuditChain.VerifyAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), ct);
             if (verdict.Intact)
             {
@@ -49,7 +49,7 @@ public static class AuditCommand
         var command = new Command("list", "Recent audit events (newest first).") { actor, action, since, limit };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
             var db = app.Services.GetRequiredService<NpgsqlDataSource>();
             var rows = await ReadAsync(db, parse.GetValue(actor), parse.GetValue(action), CliExecution.ParseDate(parse.GetValue(since), "--since"), parse.GetValue(limit), ct);
             var table = new Table().AddColumns("seq", "at (UTC)", "actor", "action", "entity", "patient", "detail");
@@ -73,7 +73,7 @@ public static class AuditCommand
         {
             var fmt = parse.GetValue(format);
             if (fmt is not ("csv" or "ndjson")) throw new Options.OptionsProblemsException(["--format must be csv or ndjson."]);
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
             var db = app.Services.GetRequiredService<NpgsqlDataSource>();
             var rows = await ReadAsync(db, parse.GetValue(actor), parse.GetValue(action), CliExecution.ParseDate(parse.GetValue(since), "--since"), parse.GetValue(limit), ct);
             var output = Console.Out;

@@ -1,5 +1,5 @@
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 
@@ -33,6 +33,9 @@ public static class CliExecution
             return 130;
         }
     }
+
+    /// <summary>The arguments a verb hands to its host: only the logging switch, read from this invocation.</summary>
+    public static string[] HostArgs(System.CommandLine.ParseResult parse) => parse.GetValue(ScreeningCli.LogJson) ? ["--log-json"] : [];
 
     /// <summary>Parses YYYY-MM-DD strictly, or returns null for "today".</summary>
     public static DateOnly? ParseDate(string? text, string option)

@@ -4,7 +4,7 @@ using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.App.Messaging;
 using Screening.Contracts;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;
@@ -22,7 +22,7 @@ public static class DemoCommand
             var settings = DemoSettings.Load(Path.Combine(AppContext.BaseDirectory, "seeds", "demo-population.json"));
             if (parse.GetValue(patients) is { } n) settings = settings with { Patients = n };
 
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Demo, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Demo, Serilog.Events.LogEventLevel.Warning).Build();
             var migrated = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             AnsiConsole.MarkupLine($"[green]✓[/] database migrated ({migrated.Count} new migration(s))");
             var (teams, rules) = await Screening.Data.Attribution.AttributionSeed.ApplyAsync(app.Services.GetRequiredService<Npgsql.NpgsqlDataSource>(),

@@ -3,7 +3,7 @@ using Screening.App.Feeds;
 using Screening.App.Hosting;
 using Screening.App.Messaging;
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Screening.Interop.FileMode;
 using Spectre.Console;
 
@@ -44,7 +44,7 @@ public static class ImportCommand
             if (!local && consumers is null)
                 throw new OptionsProblemsException([$"import: queue {Queues.Records} does not exist; start 'screening worker' once, or drop --no-local-worker."]);
 
-            using var app = ScreeningHost.CreateBuilder(Program.Args, local ? HostRole.Demo : HostRole.Publisher, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), local ? HostRole.Demo : HostRole.Publisher, Serilog.Events.LogEventLevel.Warning).Build();
             if (local && app.Services.GetRequiredService<ScreeningSettings>().Database.MigrateOnStart)
                 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             await app.StartAsync(ct);

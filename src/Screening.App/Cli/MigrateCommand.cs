@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Screening.App.Hosting;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 
@@ -9,9 +9,9 @@ public static class MigrateCommand
     public static Command Create()
     {
         var command = new Command("migrate", "Apply pending SQL migrations (journal with checksums, advisory lock, one transaction per file).");
-        command.SetAction((_, ct) => CliExecution.RunAsync(async () =>
+        command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Migrate).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Migrate).Build();
             var applied = await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             Console.WriteLine(applied.Count == 0
                 ? "Database is up to date."

@@ -18,7 +18,7 @@ public static class MllpCommand
             { port, bind, cert, key };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            var builder = ScreeningHost.CreateBuilder(Program.Args, 0);
+            var builder = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), 0);
             var options = MllpOptions.Read(builder.Configuration);
             options.Enabled = true;
             if (parse.GetValue(port) is { } p) options.Port = p;

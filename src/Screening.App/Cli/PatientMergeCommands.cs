@@ -3,6 +3,7 @@ using Npgsql;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.Data.Patients;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 
@@ -20,7 +21,7 @@ public static class PatientMergeCommands
         var command = new Command("merge", "Merge RETIRED into SURVIVOR: results, state and open tasks move (one transaction, audited, undoable).") { retired, survivor };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Database | HostRole.Rules).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Database | HostRole.Rules).Build();
             var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
             var from = await Resolve(dataSource, parse.GetValue(retired)!, ct);
             var to = await Resolve(dataSource, parse.GetValue(survivor)!, ct);
@@ -45,7 +46,7 @@ public static class PatientMergeCommands
         var command = new Command("unmerge", "Undo the merge of RETIRED: what the merge moved goes back; both are re-screened (audited).") { retired };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Database | HostRole.Rules).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Database | HostRole.Rules).Build();
             var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
             var key = await Resolve(dataSource, parse.GetValue(retired)!, ct);
             try

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Screening.Data;
 using Screening.Data.Patients;
 using Spectre.Console;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 

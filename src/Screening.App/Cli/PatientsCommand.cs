@@ -3,6 +3,7 @@ using Npgsql;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.Data.Patients;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 
@@ -28,10 +29,10 @@ public static class PatientsCommand
             var search = new PatientSearch(parse.GetValue(identifier), parse.GetValue(system), parse.GetValue(name),
                 CliExecution.ParseDate(parse.GetValue(birth), "--birth-date"));
             if (search.Problem() is { } problem) throw new OptionsProblemsException([$"patients search: {problem}."]);
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             var directory = new PatientDirectory(app.Services.GetRequiredService<NpgsqlDataSource>());
             var hits = await directory.SearchAsync(search, app.Services.GetRequiredService<IdentityOptions>().MrnSystem, null, Environment.UserName, ct);
-            PatientView.WriteCards(hits, parse.GetValue(format), DateOnly.FromDateTime(DateTime.Today), Console.Out);
+            PatientView.WriteCards(hits, parse.GetValue(format), app.Services.GetRequiredService<ScreeningClock>().Today, Console.Out);
             return 0;
         }));
         return command;
@@ -45,7 +46,7 @@ public static class PatientsCommand
         var command = new Command("show", "One patient: identifiers, demographics, care team, attribution (audited).") { first, value, format };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             var directory = new PatientDirectory(app.Services.GetRequiredService<NpgsqlDataSource>());
             var (system, key) = parse.GetValue(value) is { } v ? (parse.GetValue(first), v) : (null, parse.GetValue(first)!);
             var found = await directory.FindAsync(system, key, ct);

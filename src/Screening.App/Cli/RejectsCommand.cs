@@ -2,7 +2,7 @@ using Screening.Data.Audit;
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.Data.Rejects;
@@ -30,7 +30,7 @@ public static class RejectsCommand
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
             var filter = new RejectFilter(parse.GetValue(reason), CliExecution.ParseDate(parse.GetValue(since), "--since"), Status(parse.GetValue(status)));
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             var store = new RejectStore(app.Services.GetRequiredService<NpgsqlDataSource>());
             var counts = await store.CountsAsync(filter, ct);
             var rows = await store.ListAsync(filter, parse.GetValue(limit), ct);
@@ -48,7 +48,7 @@ public static class RejectsCommand
         var command = new Command("show", "One reject with detail, location and payload (PHI: every show is audited).") { id };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             var detail = await new RejectStore(app.Services.GetRequiredService<NpgsqlDataSource>()).ShowAsync(parse.GetValue(id), Environment.UserName, ct);
             if (detail is null)
             {
@@ -72,7 +72,7 @@ public static class RejectsCommand
             var filter = new RejectFilter(parse.GetValue(reason), CliExecution.ParseDate(parse.GetValue(since), "--since"), "rejected", parse.GetValue(id));
             if (filter.Id is null && string.IsNullOrWhiteSpace(filter.Reason))
                 throw new OptionsProblemsException(["rejects replay: give an ID or --reason R (replaying everything at once is not offered)."]);
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Database | HostRole.Rules | HostRole.Ingest).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Database | HostRole.Rules | HostRole.Ingest).Build();
             var replay = ActivatorUtilities.CreateInstance<RejectReplay>(app.Services);
             var codes = LocalCodes.Load();
             AnsiConsole.MarkupLine($"[grey]local-code map: {Markup.Escape(LocalCodes.Path)} ({codes.Count} mapping(s))[/]");

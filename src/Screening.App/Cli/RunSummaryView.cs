@@ -1,4 +1,5 @@
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Screening;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
-using Screening.Data;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;
@@ -14,7 +14,7 @@ public static class RunsCommand
         var list = new Command("list", "The latest screening runs with counts, duration and rule version.") { limit };
         list.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query).Build();
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
             var runs = await db.ScreeningRuns.OrderByDescending(r => r.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
             var table = new Table().AddColumns("run", "as of", "trigger", "status", "rules", "patients", "opened", "updated", "closed", "reopened", "duration");

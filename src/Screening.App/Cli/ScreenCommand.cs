@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Screening.App.Hosting;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 
 namespace Screening.App.Cli;
 
@@ -34,14 +35,15 @@ public static class ScreenCommand
             {
                 if (parse.GetValue(from) is not null || parse.GetValue(rules) is not null)
                     return await Refuse("screen: --what-if screens the database with its own rule file; it cannot be combined with --from or --rules.");
-                return await WhatIfCommand.RunAsync(candidate, parse.GetValue(asOf), parse.GetValue(output), ct);
+                return await WhatIfCommand.RunAsync(CliExecution.HostArgs(parse), candidate, parse.GetValue(asOf), parse.GetValue(output), ct);
             }
             if (parse.GetValue(from) is { } path)
-                return await FileScreenCommand.RunAsync(path, parse.GetValue(format), parse.GetValue(asOf), parse.GetValue(rules), parse.GetValue(output), ct);
+                return await FileScreenCommand.RunAsync(ScreeningHost.Clock(CliExecution.HostArgs(parse)), path, parse.GetValue(format), parse.GetValue(asOf),
+                    parse.GetValue(rules), parse.GetValue(output), ct);
             if (parse.GetValue(rules) is not null)
                 return await Refuse("screen: --rules applies to file mode (--from) only; to see what a rule file would change in the database, use --what-if RULES.json (writes nothing).");
             var date = CliExecution.ParseDate(parse.GetValue(asOf), "--as-of");
-            using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Screen).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Screen).Build();
             await app.StartAsync(ct);
             var result = await RunAsync(app.Services, date, "cli", ct, parse.GetValue(full));
             await app.StopAsync(ct);
@@ -62,8 +64,7 @@ public static class ScreenCommand
         bool reevaluateAll = false)
     {
         var date = asOf ?? services.GetRequiredService<ScreeningClock>().Today;
-        var result = await services.GetRequiredService<PopulationScreen>().RunAsync(date, trigger, reevaluateAll, ct);
-        var announced = await services.GetRequiredService<TaskEventDispatcher>().DispatchPendingAsync(ct);
+        var (result, announced) = await services.GetRequiredService<ScreenAndAnnounce>().RunAsync(date, trigger, reevaluateAll, ct);
         if (result.AlreadyRunning)
         {
             await Console.Error.WriteLineAsync($"Another screen is running on this database; nothing was done for {date:yyyy-MM-dd}.");

@@ -5,11 +5,14 @@ namespace Screening.App.Cli;
 /// <summary>The verb tree of the `screening` executable.</summary>
 public static class ScreeningCli
 {
+    /// <summary>The one switch every verb hands to its host (verbs parse their own options).</summary>
+    public static readonly Option<bool> LogJson = new("--log-json") { Description = "Write logs as one JSON object per line (stderr).", Recursive = true };
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Screening: event-driven population screening for persistent anemia, persistent hypocalcemia and overdue DXA.")
         {
-            new Option<bool>("--log-json") { Description = "Write logs as one JSON object per line (stderr).", Recursive = true },
+            LogJson,
             MigrateCommand.Create(),
             WorkerCommand.Create(),
             MllpCommand.Create(),

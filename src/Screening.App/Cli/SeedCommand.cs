@@ -4,7 +4,7 @@ using MassTransit;
 using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.Data.Ingest;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;
@@ -37,7 +37,7 @@ public static class SeedCommand
             var population = new SyntheticPopulation(parse.GetValue(seed), anchorDate, parse.GetValue(perPatient));
             var isDirect = parse.GetValue(direct);
             var role = isDirect ? HostRole.Database | HostRole.Rules | HostRole.Ingest : HostRole.Publisher;
-            using var app = ScreeningHost.CreateBuilder(Program.Args, role, Serilog.Events.LogEventLevel.Warning).Build();
+            using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), role, Serilog.Events.LogEventLevel.Warning).Build();
             if (isDirect) await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             await app.StartAsync(ct);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
 using Screening.Data.Patients;
 using Spectre.Console;

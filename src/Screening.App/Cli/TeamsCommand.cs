@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Npgsql;
 using Screening.App.Hosting;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Attribution;
 using Spectre.Console;
 
@@ -18,7 +18,7 @@ public static class TeamsCommand
     {
         var format = new Option<OutputFormat>("--format") { Description = "table | json", DefaultValueFactory = _ => OutputFormat.Table };
         var list = new Command("list", "List care teams with their patients and open tasks.") { format };
-        list.SetAction((parse, ct) => Run(async data =>
+        list.SetAction((parse, ct) => Run(parse, async data =>
         {
             var teams = await new CareTeams(data).ListAsync(ct);
             if (parse.GetValue(format) == OutputFormat.Json) Console.WriteLine(JsonSerializer.Serialize(teams, JsonDefaults.Options));
@@ -34,7 +34,7 @@ public static class TeamsCommand
         var addId = new Argument<string>("id") { Description = "Team id (letters, digits, '.', '-', '_')." };
         var addName = new Option<string?>("--name") { Description = "Display name (default: the id)." };
         var add = new Command("add", "Add a care team (or re-enable a disabled one).") { addId, addName };
-        add.SetAction((parse, ct) => Run(async data =>
+        add.SetAction((parse, ct) => Run(parse, async data =>
         {
             await new CareTeams(data).AddAsync(parse.GetValue(addId)!, parse.GetValue(addName), Actor, ct);
             Console.WriteLine($"Added team {parse.GetValue(addId)}.");
@@ -43,7 +43,7 @@ public static class TeamsCommand
 
         var disableId = new Argument<string>("id") { Description = "Team to disable." };
         var disable = new Command("disable", "Disable a team: its patients and their open tasks go to the unassigned queue (audited, announced).") { disableId };
-        disable.SetAction((parse, ct) => Run(async data =>
+        disable.SetAction((parse, ct) => Run(parse, async data =>
         {
             var moved = await new CareTeams(data).DisableAsync(parse.GetValue(disableId)!, Actor, ct);
             Console.WriteLine($"Disabled team {parse.GetValue(disableId)}; {moved:N0} patient(s) moved to the unassigned queue.");
@@ -52,7 +52,7 @@ public static class TeamsCommand
 
         var seedFile = new Argument<string?>("file") { Description = "Seed file (default: seeds/attribution.json next to the binary).", Arity = ArgumentArity.ZeroOrOne };
         var seed = new Command("seed", "Add the teams and rules of a seed file that are missing (admins' edits are kept).") { seedFile };
-        seed.SetAction((parse, ct) => Run(async data =>
+        seed.SetAction((parse, ct) => Run(parse, async data =>
         {
             var path = parse.GetValue(seedFile) ?? DefaultSeed;
             if (!File.Exists(path)) throw new AttributionInputException($"No such file: {path}.");
@@ -71,7 +71,7 @@ public static class TeamsCommand
     {
         var all = new Option<bool>("--all") { Description = "Include replaced and disabled rules." };
         var list = new Command("list", "List attribution rules in precedence order (pcp, location, organization, payer).") { all };
-        list.SetAction((parse, ct) => Run(async data =>
+        list.SetAction((parse, ct) => Run(parse, async data =>
         {
             var table = new Table().AddColumns("id", "basis", "value", "team", "active", "note", "by");
             foreach (var r in await new CareTeams(data).RulesAsync(parse.GetValue(all), ct))
@@ -85,7 +85,7 @@ public static class TeamsCommand
         var team = new Option<string>("--team") { Description = "The team those patients belong to.", Required = true };
         var note = new Option<string?>("--note") { Description = "Why (shown in rules list)." };
         var add = new Command("add", "Add a rule (replaces an active rule for the same basis and value).") { basis, value, team, note };
-        add.SetAction((parse, ct) => Run(async data =>
+        add.SetAction((parse, ct) => Run(parse, async data =>
         {
             var id = await new CareTeams(data).AddRuleAsync(parse.GetValue(basis)!, parse.GetValue(value)!, parse.GetValue(team)!, parse.GetValue(note), Actor, ct);
             Console.WriteLine($"Added rule #{id}: {parse.GetValue(basis)} {parse.GetValue(value)} → {parse.GetValue(team)}.");
@@ -94,7 +94,7 @@ public static class TeamsCommand
 
         var id = new Argument<long>("id") { Description = "Rule id (rules list)." };
         var disable = new Command("disable", "Disable a rule (patients keep their team until attribution changes).") { id };
-        disable.SetAction((parse, ct) => Run(async data =>
+        disable.SetAction((parse, ct) => Run(parse, async data =>
         {
             await new CareTeams(data).DisableRuleAsync(parse.GetValue(id), Actor, ct);
             Console.WriteLine($"Disabled rule #{parse.GetValue(id)}.");
@@ -109,7 +109,7 @@ public static class TeamsCommand
         var name = new Option<string?>("--name") { Description = "Panel name stored as the attribution reason (default: the file name)." };
         var system = new Option<string?>("--system") { Description = "Issuing system for bare identifier values." };
         var import = new Command("import", "Import a panel file: all lines or none; known patients move at once.") { file, name, system };
-        import.SetAction((parse, ct) => Run(async data =>
+        import.SetAction((parse, ct) => Run(parse, async data =>
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new AttributionInputException($"No such file: {path}.");
@@ -131,7 +131,7 @@ public static class TeamsCommand
         var (source, reason, rule) = FilterOptions();
         var limit = new Option<int>("--limit") { Description = "At most this many patients.", DefaultValueFactory = _ => 200 };
         var queue = new Command("queue", "The unassigned queue: patients attribution could not place, and why (internal keys only).") { source, reason, rule, limit, format };
-        queue.SetAction((parse, ct) => Run(async data =>
+        queue.SetAction((parse, ct) => Run(parse, async data =>
         {
             var filter = new QueueFilter(parse.GetValue(source), parse.GetValue(reason), parse.GetValue(rule));
             var (rows, total) = await new UnassignedQueue(data).ListAsync(filter, parse.GetValue(limit), ct);
@@ -157,7 +157,7 @@ public static class TeamsCommand
         var patients = new Option<long[]>("--patient") { Description = "Patient key(s) from the queue (repeatable).", AllowMultipleArgumentsPerToken = true };
         var assign = new Command("assign", "Assign unassigned patients (--patient KEY…, or every one matching --source/--reason/--rule) to a team; audited, their open tasks move and are announced.")
             { team, patients, source, reason, rule };
-        assign.SetAction((parse, ct) => Run(async data =>
+        assign.SetAction((parse, ct) => Run(parse, async data =>
         {
             var keys = parse.GetValue(patients) ?? [];
             var filter = new QueueFilter(parse.GetValue(source), parse.GetValue(reason), parse.GetValue(rule));
@@ -176,9 +176,9 @@ public static class TeamsCommand
     /// <summary>Who is acting, as the audit records it.</summary>
     public static string Actor => Environment.UserName;
 
-    private static Task<int> Run(Func<NpgsqlDataSource, Task<int>> action) => CliExecution.RunAsync(async () =>
+    private static Task<int> Run(ParseResult parse, Func<NpgsqlDataSource, Task<int>> action) => CliExecution.RunAsync(async () =>
     {
-        using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+        using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
         try
         {
             return await action(app.Services.GetRequiredService<NpgsqlDataSource>());

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Screening.App.Hosting;
 using Screening.App.Options;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Spectre.Console;
 
 namespace Screening.App.Cli;
@@ -17,7 +17,7 @@ public static class UsersCommand
         var team = new Option<string[]>("--team") { Description = "Care team(s) the user works for (repeatable).", AllowMultipleArgumentsPerToken = true };
         var password = new Option<string?>("--password") { Description = "Password (default: SCREENING_USER_PASSWORD, else a random one is printed)." };
         var add = new Command("add", "Add a worklist user.") { name, role, team, password };
-        add.SetAction((parse, ct) => Run(async users =>
+        add.SetAction((parse, ct) => Run(parse, async users =>
         {
             var given = parse.GetValue(password) ?? Environment.GetEnvironmentVariable("SCREENING_USER_PASSWORD");
             var secret = given ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
@@ -30,7 +30,7 @@ public static class UsersCommand
         }));
 
         var list = new Command("list", "List worklist users (no secrets).");
-        list.SetAction((parse, ct) => Run(async users =>
+        list.SetAction((parse, ct) => Run(parse, async users =>
         {
             var table = new Table().AddColumns("user", "role", "teams", "disabled", "created");
             foreach (var (u, teams) in await users.ListAsync(ct))
@@ -41,7 +41,7 @@ public static class UsersCommand
 
         var disableName = new Argument<string>("name") { Description = "User to disable (sign-in and API tokens stop working at once)." };
         var disable = new Command("disable", "Disable a user and revoke their API tokens.") { disableName };
-        disable.SetAction((parse, ct) => Run(async users =>
+        disable.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.DisableAsync(parse.GetValue(disableName)!, ct)) { Console.WriteLine("Disabled."); return 0; }
             await Console.Error.WriteLineAsync("No such user.");
@@ -53,7 +53,7 @@ public static class UsersCommand
         var expires = new Option<string>("--expires") { Description = "Lifetime: 30d, 12h, 90d … (default 90d, at most 3650d).", DefaultValueFactory = _ => "90d" };
         var scope = new Option<string[]>("--scope") { Description = "read and/or write (repeatable; default both).", AllowMultipleArgumentsPerToken = true };
         var token = new Command("token", "Print a new API bearer token for a user (shown once; stored hashed).") { tokenName, label, expires, scope };
-        token.SetAction((parse, ct) => Run(async users =>
+        token.SetAction((parse, ct) => Run(parse, async users =>
         {
             var lifetime = ParseLifetime(parse.GetValue(expires)!);
             var scopes = parse.GetValue(scope) is { Length: > 0 } given ? given.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : null;
@@ -64,7 +64,7 @@ public static class UsersCommand
 
         var tokensOf = new Argument<string?>("name") { Description = "Only this user's tokens.", Arity = ArgumentArity.ZeroOrOne };
         var tokensList = new Command("list", "API tokens: id, user, name, scopes, expiry, last use (never the secret).") { tokensOf };
-        tokensList.SetAction((parse, ct) => Run(async users =>
+        tokensList.SetAction((parse, ct) => Run(parse, async users =>
         {
             var table = new Table().AddColumns("id", "user", "name", "scopes", "created", "expires", "last used", "revoked");
             foreach (var (t, user) in await users.ListTokensAsync(parse.GetValue(tokensOf), ct))
@@ -75,7 +75,7 @@ public static class UsersCommand
         }));
         var tokenId = new Argument<long>("id") { Description = "Token id (from 'users tokens list')." };
         var tokensRevoke = new Command("revoke", "Revoke one API token by id (at once).") { tokenId };
-        tokensRevoke.SetAction((parse, ct) => Run(async users =>
+        tokensRevoke.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.RevokeTokenAsync(parse.GetValue(tokenId), ct)) { Console.WriteLine("Revoked."); return 0; }
             await Console.Error.WriteLineAsync("No such live token.");
@@ -85,7 +85,7 @@ public static class UsersCommand
 
         var unlockName = new Argument<string>("name") { Description = "Account to unlock." };
         var unlock = new Command("unlock", "Clear an account's failed sign-ins and lock.") { unlockName };
-        unlock.SetAction((parse, ct) => Run(async users =>
+        unlock.SetAction((parse, ct) => Run(parse, async users =>
         {
             Console.WriteLine(await users.UnlockAsync(parse.GetValue(unlockName)!, ct) ? "Unlocked." : "Was not locked.");
             return 0;
@@ -93,7 +93,7 @@ public static class UsersCommand
 
         var signOutName = new Argument<string>("name") { Description = "User whose sessions end." };
         var signOut = new Command("sign-out", "Sign a user out everywhere (every browser session ends at once).") { signOutName };
-        signOut.SetAction((parse, ct) => Run(async users =>
+        signOut.SetAction((parse, ct) => Run(parse, async users =>
         {
             if (await users.SignOutEverywhereAsync(parse.GetValue(signOutName)!, ct) is { } ended) { Console.WriteLine($"Ended {ended} session(s)."); return 0; }
             await Console.Error.WriteLineAsync("No such user.");
@@ -102,7 +102,7 @@ public static class UsersCommand
 
         var passwordName = new Argument<string>("name") { Description = "User whose password changes." };
         var passwordCommand = new Command("password", "Set a new password (from SCREENING_USER_PASSWORD, else a random one is printed); ends every session.") { passwordName };
-        passwordCommand.SetAction((parse, ct) => Run(async users =>
+        passwordCommand.SetAction((parse, ct) => Run(parse, async users =>
         {
             var given = Environment.GetEnvironmentVariable("SCREENING_USER_PASSWORD");
             var secret = given ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
@@ -125,9 +125,9 @@ public static class UsersCommand
         throw new OptionsProblemsException([$"--expires '{text}' is not a lifetime like 30d or 12h (at most 3650d)."]);
     }
 
-    private static Task<int> Run(Func<UserDirectory, Task<int>> action) => CliExecution.RunAsync(async () =>
+    private static Task<int> Run(ParseResult parse, Func<UserDirectory, Task<int>> action) => CliExecution.RunAsync(async () =>
     {
-        using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
+        using var app = ScreeningHost.CreateBuilder(CliExecution.HostArgs(parse), HostRole.Query, Serilog.Events.LogEventLevel.Warning).Build();
         try
         {
             return await action(new UserDirectory(app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>()));

@@ -11,7 +11,7 @@ public static class WebCommand
         var command = new Command("web", "Serve the care-team worklist, patient pages, dashboard and JSON API (sign in: `screening users add`).") { urls };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            await using var app = await WebApp.StartAsync(WebApp.CreateBuilder(Program.Args, parse.GetValue(urls)!), ct);
+            await using var app = await WebApp.StartAsync(WebApp.CreateBuilder(CliExecution.HostArgs(parse), parse.GetValue(urls)!), ct);
             await Console.Error.WriteLineAsync($"Worklist listening on {string.Join(", ", app.Urls)} (health: /health, /health/ready)");
             await app.WaitForShutdownAsync(ct);
             return 0;

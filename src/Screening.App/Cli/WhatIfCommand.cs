@@ -4,10 +4,11 @@ using System.Text.Json;
 using Npgsql;
 using Screening.App.Hosting;
 using Screening.App.Options;
-using Screening.Data.Screening;
 using Screening.Data.WhatIf;
 using Screening.Domain.WhatIf;
 using Spectre.Console;
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Cli;
 
@@ -18,11 +19,11 @@ namespace Screening.App.Cli;
 /// </summary>
 public static class WhatIfCommand
 {
-    public static async Task<int> RunAsync(string candidatePath, string? asOf, string? output, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] hostArgs, string candidatePath, string? asOf, string? output, CancellationToken ct)
     {
         var candidate = RulesSetup.Load(new RulesOptions { Path = Path.GetFullPath(candidatePath) });
         var date = CliExecution.ParseDate(asOf, "--as-of");
-        using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Database | HostRole.Rules).Build();
+        using var app = ScreeningHost.CreateBuilder(hostArgs, HostRole.Database | HostRole.Rules).Build();
         var day = date ?? app.Services.GetRequiredService<ScreeningClock>().Today;
         var screen = new WhatIfScreen(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<ActiveRules>());
         var report = await screen.RunAsync(candidate.Rules, day, ct);
@@ -70,5 +71,5 @@ public static class WhatIfCommand
         await Console.Error.WriteLineAsync($"{r.Changes.Count:N0} change(s) written to {(path == "-" ? "stdout" : path)}.");
     }
 
-    private static string Text(Domain.Screening.Priority? p) => p?.ToString().ToLowerInvariant() ?? "";
+    private static string Text(Domain.Screening.Priority? p) => p is { } priority ? Priorities.Code(priority) : "";
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Screening.App.Hosting;
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Cli;
 
@@ -14,7 +14,7 @@ public static class WorkerCommand
         var command = new Command("worker", "Run ingest consumers, the nightly screen scheduler (clustered) and the task event dispatcher.") { urls };
         command.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
-            var builder = ScreeningHost.CreateWebBuilder(Program.Args, HostRole.Worker);
+            var builder = ScreeningHost.CreateWebBuilder(CliExecution.HostArgs(parse), HostRole.Worker);
             builder.WebHost.UseUrls(parse.GetValue(urls)!);
             await using var app = builder.Build();
             if (app.Services.GetRequiredService<ScreeningSettings>().Database.MigrateOnStart)

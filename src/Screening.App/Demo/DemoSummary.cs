@@ -1,5 +1,6 @@
 using Npgsql;
 using Spectre.Console;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Demo;
 
@@ -9,11 +10,11 @@ public static class DemoSummary
     public static async Task PrintAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<NpgsqlDataSource>();
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = db.CreateCommand($"""
             SELECT (SELECT count(*) FROM patient), (SELECT count(*) FROM lab_result WHERE is_current),
                    (SELECT count(*) FROM rejected_message WHERE status = 'rejected'),
                    (SELECT coalesce(string_agg(rule_id || ' ' || n, ', ' ORDER BY rule_id), 'none') FROM
-                       (SELECT rule_id, count(*) n FROM outreach_task WHERE status IN ('open','in-progress','snoozed') GROUP BY rule_id) s)
+                       (SELECT rule_id, count(*) n FROM outreach_task WHERE status IN {TaskStatuses.OpenSqlList} GROUP BY rule_id) s)
             """);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);

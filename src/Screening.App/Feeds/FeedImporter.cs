@@ -6,6 +6,7 @@ using Screening.Data.Rejects;
 using Screening.Interop;
 using Screening.Interop.FileMode;
 using Screening.Interop.Mapping;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Feeds;
 

@@ -2,6 +2,7 @@ using Screening.App.Reliability;
 using Screening.Data.Ingest;
 using Screening.Data.Rejects;
 using Screening.Interop.Mapping;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Feeds;
 

@@ -1,5 +1,6 @@
 using RabbitMQ.Client;
 using Screening.Data.Rejects;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Feeds;
 

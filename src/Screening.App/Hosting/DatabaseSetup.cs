@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Screening.App.Options;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Ingest;
-using Screening.Data.Migrations;
 
 namespace Screening.App.Hosting;
 

@@ -1,5 +1,6 @@
 using Screening.App.Options;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Rules;
 
 namespace Screening.App.Hosting;
@@ -7,11 +8,9 @@ namespace Screening.App.Hosting;
 public static class RulesSetup
 {
     /// <summary>Loads and validates the rule file once at start; every problem is reported with its JSON path.</summary>
-    public static IServiceCollection AddScreeningRules(this IServiceCollection services, RulesOptions rules, ScheduleOptions schedule)
+    public static IServiceCollection AddScreeningRules(this IServiceCollection services, RulesOptions rules)
     {
         services.AddSingleton(Load(rules));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ScreeningClock(sp.GetRequiredService<TimeProvider>(), schedule.Zone));
         return services;
     }
 

@@ -2,8 +2,9 @@ using Screening.App.Messaging;
 using Screening.App.Options;
 using Screening.App.Scheduling;
 using Screening.Data.Ingest;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Serilog.Events;
 
 namespace Screening.App.Hosting;
@@ -34,6 +35,17 @@ public static class ScreeningHost
         return builder;
     }
 
+    /// <summary>The programme's clock without a host (file mode touches no server): the same configuration, its zone.</summary>
+    public static ScreeningClock Clock(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = "screening",
+        });
+        builder.Configuration.AddEnvironmentVariables("SCREENING_");
+        return new ScreeningClock(TimeProvider.System, ScreeningSettings.Read(builder.Configuration).Validate(schedule: true).Schedule.Zone);
+    }
+
     private static void Configure(IHostApplicationBuilder builder, string[] args, HostRole role, LogEventLevel? minimumLevel, ScreeningSettings? given)
     {
         builder.Configuration.AddEnvironmentVariables("SCREENING_");
@@ -48,11 +60,14 @@ public static class ScreeningHost
         var identity = IdentityOptions.Read(builder.Configuration);
         services.AddSingleton(identity);
         services.AddSingleton(identity.ToSettings());
+        // One "today" for every role: the programme's IANA zone through TimeProvider (web, CLI, jobs, SQL parameters).
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ScreeningClock(sp.GetRequiredService<TimeProvider>(), settings.Schedule.Zone));
         services.AddHealthChecks();
         if (role.HasFlag(HostRole.Database)) services.AddScreeningDatabase(settings.Database);
         if (role.HasFlag(HostRole.Rules))
         {
-            services.AddScreeningRules(settings.Rules, settings.Schedule);
+            services.AddScreeningRules(settings.Rules);
             services.AddSingleton<PopulationScreen>();
         }
         if (role.HasFlag(HostRole.Ingest))
@@ -78,6 +93,7 @@ public static class ScreeningHost
             if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest)) Feeds.FeedsSetup.AddScreeningFeeds(services, settings.RabbitMq);
             if (role == HostRole.Worker && Mllp.MllpOptions.Read(builder.Configuration) is { Enabled: true } mllp) Mllp.MllpSetup.AddScreeningMllp(services, mllp, settings.RabbitMq);
             services.AddSingleton<TaskEventDispatcher>();
+            if (role.HasFlag(HostRole.Rules)) services.AddSingleton<ScreenAndAnnounce>();
         }
         if (role.HasFlag(HostRole.Scheduler))
         {

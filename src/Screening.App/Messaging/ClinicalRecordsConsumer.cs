@@ -4,6 +4,8 @@ using Screening.Contracts;
 using Screening.App.Reliability;
 using Screening.Data.Ingest;
 using Screening.Interop;
+using Screening.Interop.Formats;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Messaging;
 

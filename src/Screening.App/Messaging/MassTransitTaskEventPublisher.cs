@@ -1,6 +1,6 @@
 using MassTransit;
 using Screening.Contracts;
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 
 namespace Screening.App.Messaging;
 

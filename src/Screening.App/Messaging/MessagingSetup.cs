@@ -2,7 +2,7 @@ using MassTransit;
 using Screening.App.Options;
 using Screening.App.Reliability;
 using Screening.Data.Ingest;
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 
 namespace Screening.App.Messaging;
 

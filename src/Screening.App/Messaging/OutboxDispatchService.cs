@@ -1,4 +1,4 @@
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 
 namespace Screening.App.Messaging;
 

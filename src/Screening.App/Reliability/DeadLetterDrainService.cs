@@ -6,6 +6,8 @@ using Screening.App.Options;
 using Screening.Data.Ingest;
 using Screening.Data.Rejects;
 using Screening.Interop;
+using Screening.Domain.Codes;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Reliability;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Screening.Data;
 using Screening.Data.Ingest;
 using Screening.Interop;
+using Screening.Domain.Codes;
+using Screening.Data.Platform;
 
 namespace Screening.App.Reliability;
 

@@ -3,6 +3,8 @@ using MassTransit;
 using Screening.Data.Ingest;
 using Screening.Data.Rejects;
 using Screening.Interop;
+using Screening.Domain.Codes;
+using Screening.Interop.Formats;
 
 namespace Screening.App.Reliability;
 

@@ -1,6 +1,7 @@
 using Quartz;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 
 namespace Screening.App.Scheduling;
 
@@ -10,7 +11,7 @@ namespace Screening.App.Scheduling;
 /// runs twice at once, cluster-wide.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class NightlyScreenJob(PopulationScreen screen, TaskEventDispatcher dispatcher, ScreeningClock clock,
+public sealed class NightlyScreenJob(ScreenAndAnnounce screen, ScreeningClock clock,
     ILogger<NightlyScreenJob> logger) : IJob
 {
     public static readonly JobKey Key = new("nightly-screen", "screening");
@@ -19,8 +20,7 @@ public sealed class NightlyScreenJob(PopulationScreen screen, TaskEventDispatche
     {
         var fireTime = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
         var asOf = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(fireTime, clock.Zone).DateTime);
-        var result = await screen.RunAsync(asOf, context.Recovering ? "schedule-recovery" : "schedule", cancellationToken);
-        var announced = await dispatcher.DispatchPendingAsync(cancellationToken);
+        var (result, announced) = await screen.RunAsync(asOf, context.Recovering ? "schedule-recovery" : "schedule", false, cancellationToken);
         logger.LogInformation(
             "Nightly screen for {AsOf}: run {RunId}, {Patients} patients ({Evaluated} re-evaluated), {Opened} opened, {Closed} closed, {Announced} events announced{Skipped}",
             asOf, result.RunId, result.PatientsScreened, result.PatientsEvaluated, result.TasksOpened, result.TasksClosed, announced,

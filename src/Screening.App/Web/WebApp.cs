@@ -1,6 +1,6 @@
 using Screening.App.Hosting;
 using Screening.App.Options;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.App.Web;
 

@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Attribution;
 
 /// <summary>One patient moved to a team: from where, why, and how many open tasks went along.</summary>

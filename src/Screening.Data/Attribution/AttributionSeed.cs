@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using Screening.Data.Audit;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Attribution;
 

@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Attribution;
 
@@ -25,7 +27,7 @@ public static class AttributionWriter
     {
         if (moves.Count == 0) return [];
         var distinct = moves.DistinctBy(m => m.PatientKey).OrderBy(m => m.PatientKey).ToArray();
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             WITH m AS (SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) AS m(pk, team, reason)),
             old AS (SELECT p.patient_key, p.care_team AS old_team FROM patient p JOIN m ON m.pk = p.patient_key
                     ORDER BY p.patient_key FOR UPDATE OF p),
@@ -37,7 +39,7 @@ public static class AttributionWriter
                 RETURNING p.patient_key, old.old_team, m.team, m.reason),
             open_tasks AS (
                 SELECT t.id, t.patient_key, t.care_team AS old_team FROM outreach_task t JOIN changed c ON c.patient_key = t.patient_key
-                WHERE t.status IN ('open', 'in-progress', 'snoozed') AND t.care_team <> c.team
+                WHERE t.status IN {TaskStatuses.OpenSqlList} AND t.care_team <> c.team
                 ORDER BY t.id FOR UPDATE OF t),
             moved AS (
                 UPDATE outreach_task t SET care_team = c.team, updated_at = now()

@@ -1,6 +1,8 @@
 using Npgsql;
 using Screening.Data.Audit;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Attribution;
 
@@ -12,10 +14,10 @@ public sealed class CareTeams(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<TeamRow>> ListAsync(CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("""
+        await using var cmd = dataSource.CreateCommand($"""
             SELECT t.id, t.display_name, t.active,
                    (SELECT count(*) FROM patient p WHERE p.care_team = t.id),
-                   (SELECT count(*) FROM outreach_task o WHERE o.care_team = t.id AND o.status IN ('open', 'in-progress', 'snoozed'))
+                   (SELECT count(*) FROM outreach_task o WHERE o.care_team = t.id AND o.status IN {TaskStatuses.OpenSqlList})
             FROM care_team t ORDER BY t.id = 'unassigned' DESC, t.id
             """);
         var rows = new List<TeamRow>();

@@ -1,5 +1,6 @@
 using Screening.Contracts;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Attribution;
 

@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Attribution;
 
 /// <summary>What a panel import did: lines stored, patients already known that moved to their panel team.</summary>

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Audit;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Attribution;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Attribution;
 

@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Attribution;
 
 /// <summary>

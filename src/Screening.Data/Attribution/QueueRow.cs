@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Attribution;
 
 /// <summary>An unassigned patient on the coordinators' queue (internal key, no PHI).</summary>

@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Attribution;
 
 /// <summary>A row of <c>attribution_rule</c>.</summary>

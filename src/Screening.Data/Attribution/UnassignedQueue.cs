@@ -2,6 +2,8 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Audit;
 using Screening.Domain.Attribution;
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Attribution;
 
@@ -18,8 +20,8 @@ public sealed class UnassignedQueue(NpgsqlDataSource dataSource)
         await using var cmd = new NpgsqlCommand($"""
             WITH q AS (
                 SELECT p.patient_key, p.source_system, p.attribution_reason, p.created_at,
-                       (SELECT count(*) FROM outreach_task t WHERE t.patient_key = p.patient_key AND t.status IN ('open', 'in-progress', 'snoozed'))::int AS n,
-                       EXISTS (SELECT 1 FROM outreach_task t WHERE t.patient_key = p.patient_key AND t.status IN ('open', 'in-progress', 'snoozed')
+                       (SELECT count(*) FROM outreach_task t WHERE t.patient_key = p.patient_key AND t.status IN {TaskStatuses.OpenSqlList})::int AS n,
+                       EXISTS (SELECT 1 FROM outreach_task t WHERE t.patient_key = p.patient_key AND t.status IN {TaskStatuses.OpenSqlList}
                                AND t.priority = 'urgent') AS urgent
                 FROM patient p WHERE {Where("p")})
             SELECT patient_key, source_system, attribution_reason, n, urgent, created_at, count(*) OVER () FROM q
@@ -79,7 +81,7 @@ public sealed class UnassignedQueue(NpgsqlDataSource dataSource)
           AND ($2::text IS NULL OR CASE WHEN right($2, 1) = ':' THEN starts_with(coalesce({p}.attribution_reason, ''), $2)
                                         ELSE coalesce({p}.attribution_reason, '') = $2 END)
           AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM outreach_task t WHERE t.patient_key = {p}.patient_key AND t.rule_id = $3
-                                           AND t.status IN ('open', 'in-progress', 'snoozed')))
+                                           AND t.status IN {TaskStatuses.OpenSqlList}))
         """;
 
     private static void Bind(NpgsqlCommand cmd, QueueFilter f)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Audit;
 

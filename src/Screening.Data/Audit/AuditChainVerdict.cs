@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Audit;
 
 /// <summary>Outcome of <see cref="AuditChain.VerifyAsync"/>: rows checked, and the first broken row (or the head hash when intact).</summary>

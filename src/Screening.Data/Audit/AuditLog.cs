@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Audit;
 

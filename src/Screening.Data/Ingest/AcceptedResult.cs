@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Ingest;
 
 /// <summary>A validated result ready to store: value as reported and in the analyte's canonical unit.</summary>

@@ -2,8 +2,9 @@ using Screening.Interop;
 using Screening.Interop.Identity;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Data.Attribution;
-using Screening.Data.Screening;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Ingest;
@@ -72,7 +73,7 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
 
         var today = clock.Today;
         var records = await PatientRecordLoader.LoadAsync(connection, tx, touched.Order().ToArray(), ct);
-        var screenings = records.Select(r => (r.Key, Screen.Evaluate(r.Value, rules.Rules, today))).ToList();
+        var screenings = records.Select(r => (r.Key, Domain.Screening.Screen.Evaluate(r.Value, rules.Rules, today))).ToList();
         await ConditionStateWriter.WriteAsync(connection, tx, screenings, rules, ct);
         var alerts = await criticalAlerts.RaiseAsync(connection, tx, written.NewCurrent, records, ct);
         await tx.CommitAsync(ct);

@@ -1,9 +1,11 @@
-using System.Text.Json;
 using Npgsql;
 using Screening.Data.Outreach;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
+using Screening.Domain.Codes;
+using Screening.Domain.Catalog;
 
 namespace Screening.Data.Ingest;
 
@@ -25,7 +27,8 @@ public sealed class CriticalAlerts(ActiveRules rules)
             if (row.CanonicalValue is not { } value || !records.TryGetValue(row.PatientKey, out var record)) continue;
             if (record.Patient.DeceasedDate is not null) continue;
             var observation = new LabObservation(row.SourceSystem, row.ResultId, row.Id, row.Loinc, value, row.CanonicalUnit ?? "",
-                row.CollectedOn, StoredCodes.Status(row.Status), StoredCodes.Setting(row.EncounterClass), row.ReferenceLow, row.ReferenceHigh);
+                row.CollectedOn, ResultStatusNames.Parse(row.Status) ?? ResultStatus.Unknown,
+                EncounterClasses.Parse(row.EncounterClass) ?? EncounterSetting.Outpatient, row.ReferenceLow, row.ReferenceHigh);
             if (CriticalValues.Detect(observation, rules.Rules) is not { } critical) continue;
             batch.BatchCommands.Add(Alert(row.PatientKey, record.Patient.CareTeam ?? "unassigned", critical));
         }
@@ -39,21 +42,21 @@ public sealed class CriticalAlerts(ActiveRules rules)
             $"below {critical.Limit} {critical.Unit}");
         var finding = new Finding(patientKey.ToString(System.Globalization.CultureInfo.InvariantCulture), RuleIds.CriticalValue, critical.CollectedOn,
             critical.CollectedOn, new MeasuredValue(critical.Value, critical.Unit, critical.CollectedOn), [evidence], Priority.Urgent, rules.Version,
-            critical.Summary, ["Contact the patient today: clinical review of a severe value (not a nightly persistence finding)."],
+            critical.Summary, RuleCatalog.CriticalValue.Workup(rules.Rules),
             new Dictionary<string, string> { ["limit"] = $"{critical.Limit} {critical.Unit}" }, new Dictionary<string, string> { ["analyte"] = critical.Analyte });
-        var detail = JsonSerializer.Serialize(new { analyte = critical.Analyte, value = critical.Value, unit = critical.Unit, collectedOn = critical.CollectedOn });
+        var detail = TaskEventDetails.Write(new CriticalAlertDetail(critical.Analyte, critical.Value, critical.Unit, critical.CollectedOn));
         var content = FindingStorage.ToTask(patientKey, careTeam, finding);
-        var cmd = new NpgsqlBatchCommand("""
+        var cmd = new NpgsqlBatchCommand($"""
             WITH opened AS (
                 INSERT INTO outreach_task (patient_key, rule_id, status, priority, care_team, since, summary, finding, evidence_key, rule_version)
                 VALUES ($1, $2, 'open', 'urgent', $3, $4, $5, $6::jsonb, $7, $8)
-                ON CONFLICT (patient_key, rule_id) WHERE status IN ('open', 'in-progress', 'snoozed') DO NOTHING
+                ON CONFLICT (patient_key, rule_id) WHERE status IN {TaskStatuses.OpenSqlList} DO NOTHING
                 RETURNING id),
             target AS (
                 SELECT id FROM opened
                 UNION ALL
                 SELECT id FROM outreach_task
-                WHERE patient_key = $1 AND rule_id = $2 AND status IN ('open', 'in-progress', 'snoozed') AND NOT EXISTS (SELECT 1 FROM opened))
+                WHERE patient_key = $1 AND rule_id = $2 AND status IN {TaskStatuses.OpenSqlList} AND NOT EXISTS (SELECT 1 FROM opened))
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'critical', 'ingest', $9::jsonb, true FROM target
             """);

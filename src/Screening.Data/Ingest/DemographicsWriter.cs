@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Contracts;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

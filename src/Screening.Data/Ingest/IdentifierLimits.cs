@@ -1,8 +1,9 @@
+using Screening.Domain.Codes;
 namespace Screening.Data.Ingest;
 
 /// <summary>
 /// The longest identifiers the store accepts (docs/reliability.md). Longer ones are rejected with
-/// <see cref="Screening.Interop.RejectReasons.IdentifierTooLong"/>; without a limit a 20 KB <c>resultId</c> reached
+/// <see cref="Screening.Domain.Codes.RejectReasons.IdentifierTooLong"/>; without a limit a 20 KB <c>resultId</c> reached
 /// PostgreSQL's index row limit (54000) and failed the whole batch it was in.
 /// </summary>
 public static class IdentifierLimits
@@ -18,9 +19,9 @@ public static class IdentifierLimits
         foreach (var (field, value, max) in fields)
         {
             if (string.IsNullOrWhiteSpace(value))
-                return (field == "patientId" ? Interop.RejectReasons.UnknownPatientId : Interop.RejectReasons.MissingField, $"{field} is empty or missing");
+                return (field == "patientId" ? Screening.Domain.Codes.RejectReasons.UnknownPatientId : Screening.Domain.Codes.RejectReasons.MissingField, $"{field} is empty or missing");
             if (value.Trim().Length > max)
-                return (Interop.RejectReasons.IdentifierTooLong, $"{field} is {value.Length} characters; at most {max} are accepted");
+                return (Screening.Domain.Codes.RejectReasons.IdentifierTooLong, $"{field} is {value.Length} characters; at most {max} are accepted");
         }
         return null;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Screening.Contracts;
 using Screening.Interop;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

@@ -1,5 +1,6 @@
 using Screening.Interop;
 using Screening.Contracts;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

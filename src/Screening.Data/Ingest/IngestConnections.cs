@@ -1,4 +1,5 @@
 using Npgsql;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

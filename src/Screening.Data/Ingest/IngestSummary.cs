@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Ingest;
 
 /// <summary>What one ingest batch did: counted, never logged with PHI.</summary>

@@ -5,6 +5,7 @@ using Screening.Contracts;
 using Screening.Data.Patients;
 using Screening.Interop;
 using Screening.Interop.Identity;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

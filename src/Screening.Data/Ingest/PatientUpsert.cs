@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Contracts;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
+using Screening.Domain.Codes;
 using Screening.Domain.Identity;
 using Screening.Interop;
 using Screening.Interop.Identity;
@@ -213,7 +215,7 @@ internal static class PatientUpsert
                    coalesce(u.opt, p.opted_out), true)
             """, c, tx);
         upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Key).ToArray(), NpgsqlDbType.Bigint));
-        upsert.Parameters.Add(SqlArray.Of(rows.Select(r => StoredCodes.Sex(r.Value.Sex)).ToArray(), NpgsqlDbType.Text));
+        upsert.Parameters.Add(SqlArray.Of(rows.Select(r => Sexes.Code(Sexes.Parse(r.Value.Sex))).ToArray(), NpgsqlDbType.Text));
         upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Value.BirthDate).ToArray(), NpgsqlDbType.Date));
         upsert.Parameters.Add(SqlArray.Of(rows.Select(r => r.Value.DeceasedDate).ToArray(), NpgsqlDbType.Date));
         upsert.Parameters.Add(SqlArray.Of(rows.Select(r => string.IsNullOrWhiteSpace(r.Value.CareTeam) ? null : r.Value.CareTeam.Trim()).ToArray(), NpgsqlDbType.Text));

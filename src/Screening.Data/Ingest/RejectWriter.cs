@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 
@@ -31,10 +32,10 @@ public static class RejectWriter
         cmd.Parameters.AddWithValue(source);
         cmd.Parameters.AddWithValue(format);
         cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => r.ReasonCode).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Cut(Rejects.PayloadText.Clean(r.Detail), MaxDetail)).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Cut(Rejects.PayloadText.Clean(r.Location), MaxLocation)).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Rejects.PayloadText.Clean(r.Payload)).ToArray(), NpgsqlDbType.Text));
-        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Hash(Rejects.PayloadText.Clean(r.Payload))).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Cut(Screening.Interop.Formats.PayloadText.Clean(r.Detail), MaxDetail)).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Cut(Screening.Interop.Formats.PayloadText.Clean(r.Location), MaxLocation)).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Screening.Interop.Formats.PayloadText.Clean(r.Payload)).ToArray(), NpgsqlDbType.Text));
+        cmd.Parameters.Add(SqlArray.Of(rejects.Select(r => Hash(Screening.Interop.Formats.PayloadText.Clean(r.Payload))).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(status);
         await cmd.ExecuteNonQueryAsync(ct);
     }

@@ -1,17 +1,19 @@
 using System.Text.Json;
 using Screening.Contracts;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Interop;
 using Screening.Interop.Mapping;
 using Screening.Domain.Results;
 using Screening.Domain.Rules;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Ingest;
 
 /// <summary>
 /// Turns one reported result into evidence to store, an ignored non-target analyte, or a reject with its reason
 /// and payload. Clinical validation (time, status, unit, plausibility) is the readers' <see cref="ResultValidation"/>;
-/// this adds what storage needs: identity fields present and a known encounter class.
+/// this adds what storage needs: identity fields present.
 /// </summary>
 public static class ResultAcceptance
 {
@@ -29,16 +31,13 @@ public static class ResultAcceptance
                 ("sourceSystem", result.SourceSystem, IdentifierLimits.SourceSystem), ("loinc", result.Loinc, IdentifierLimits.Code),
                 ("status", result.Status, IdentifierLimits.Code)) is { } problem)
             return Reject(result, problem.Reason, problem.Detail);
-        var encounter = StoredCodes.NormalizeEncounter(result.EncounterClass);
-        if (encounter is null)
-            return Reject(result, "invalid-status", $"encounterClass '{result.EncounterClass}' is not outpatient, inpatient, emergency or dialysis");
         var verdict = ResultValidation.Validate(result, receivedAt, rules);
         if (verdict.IsIgnored) return new Verdict.Ignore();
         if (!verdict.IsAccepted) return Reject(result, verdict.ReasonCode!, verdict.Detail!);
         var status = ResultStatusNames.Of(ResultStatusNames.Parse(result.Status) ?? ResultStatus.Unknown);
         return new Verdict.Store(new AcceptedResult(result.PatientId.Trim(), result.SourceSystem.Trim(), result.ResultId.Trim(),
             result.Loinc.Trim(), AnalyteCatalog.NameOf(verdict.Analyte!.Value), result.Value, result.Unit, verdict.CanonicalValue,
-            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh,
+            verdict.CanonicalUnit, result.CollectedAt!.Value, status, EncounterClasses.Normalize(result.EncounterClass)!, result.ReferenceLow, result.ReferenceHigh,
             string.IsNullOrWhiteSpace(result.PatientSystem) ? null : result.PatientSystem.Trim()) { Reported = result });
     }
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Screening.Contracts;
 using Screening.Interop;
+using Screening.Domain.Codes;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Ingest;
 

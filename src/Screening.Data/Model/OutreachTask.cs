@@ -23,6 +23,4 @@ public sealed class OutreachTask
     public string? CloseReason { get; set; }
     public string? Outcome { get; set; }
     public uint RowVersion { get; set; }
-
-    public static readonly string[] OpenStatuses = ["open", "in-progress", "snoozed"];
 }

@@ -1,3 +1,5 @@
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 namespace Screening.Data.Outreach;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace Screening.Data.Outreach;
 public sealed record OpenTaskRow(long Id, long PatientKey, string RuleId, string Status, string EvidenceKey,
     DateOnly? SnoozedUntil, string[] EvidenceResultIds, DateOnly? ClosedOn = null)
 {
-    public bool IsWorked => Status is "completed" or "dismissed";
+    public bool IsWorked => TaskStatuses.IsWorked(Status);
 }

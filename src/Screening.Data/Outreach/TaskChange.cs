@@ -1,3 +1,4 @@
+using Screening.Data.Platform;
 namespace Screening.Data.Outreach;
 
 /// <summary>A finding to write onto a task (open, update or reopen), already serialised for storage.</summary>

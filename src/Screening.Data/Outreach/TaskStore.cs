@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using Screening.Data.Ingest;
+using Screening.Data.Platform;
+using Screening.Domain.Codes;
 
 namespace Screening.Data.Outreach;
 
@@ -23,7 +24,7 @@ public static class TaskStore
 
     /// <summary>
     /// Open tasks of every patient with <paramref name="from"/> ≤ patient_key ≤ <paramref name="to"/> (a screen page).
-    /// The evidence result ids (read out of the stored finding) only matter to spot retracted evidence, so they are
+    /// The evidence result ids (read out of the stored finding by <see cref="FindingStorage"/>) only matter to spot retracted evidence, so they are
     /// read only for <paramref name="withRetractions"/>, the patients who have an entered-in-error result.
     /// </summary>
     public static async Task<Dictionary<(long, string), OpenTaskRow>> LoadOpenRangeAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
@@ -45,12 +46,11 @@ public static class TaskStore
         SELECT DISTINCT ON (patient_key, rule_id)
                id, patient_key, rule_id, status, evidence_key, snoozed_until,
                CASE WHEN {{evidenceFor}}
-                    THEN coalesce(ARRAY(SELECT jsonb_array_elements(finding -> 'evidence') ->> 'resultId'), '{}'::text[])
-                    ELSE '{}'::text[] END,
+                    THEN finding::text ELSE NULL END,
                closed_at
         FROM outreach_task
-        WHERE {{patients}} AND rule_id = ANY($2) AND status IN ('open', 'in-progress', 'snoozed', 'completed', 'dismissed')
-        ORDER BY patient_key, rule_id, status IN ('open', 'in-progress', 'snoozed') DESC, closed_at DESC
+        WHERE {{patients}} AND rule_id = ANY($2) AND status <> '{{TaskStatuses.Closed}}'
+        ORDER BY patient_key, rule_id, status IN {{TaskStatuses.OpenSqlList}} DESC, closed_at DESC
         """;
 
     private static async Task<Dictionary<(long, string), OpenTaskRow>> ReadOpenAsync(NpgsqlCommand cmd, CancellationToken ct)
@@ -59,7 +59,8 @@ public static class TaskStore
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
             open[(r.GetInt64(1), r.GetString(2))] = new OpenTaskRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.GetFieldValue<string[]>(6),
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5),
+                FindingStorage.EvidenceResultIds(r.IsDBNull(6) ? null : r.GetString(6)),
                 r.IsDBNull(7) ? null : DateOnly.FromDateTime(r.GetFieldValue<DateTimeOffset>(7).UtcDateTime));
         return open;
     }
@@ -82,7 +83,7 @@ public static class TaskStore
                 JOIN patient_condition s ON s.patient_key = u.pk AND s.rule_id = u.rule AND s.status = 'met'
                 JOIN patient p ON p.patient_key = u.pk
                 ORDER BY u.pk, u.rule
-                ON CONFLICT (patient_key, rule_id) WHERE status IN ('open', 'in-progress', 'snoozed') DO NOTHING
+                ON CONFLICT (patient_key, rule_id) WHERE status IN {TaskStatuses.OpenSqlList} DO NOTHING
                 RETURNING id, priority)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
             SELECT id, 'queued', $4, jsonb_build_object('priority', priority), true FROM opened
@@ -120,30 +121,31 @@ public static class TaskStore
     }
 
     /// <summary>
-    /// A task's content taken from a stored met state <c>s</c>: the finding as stored (camelCase JSON, priority in the
-    /// task's codes, see <see cref="JsonDefaults"/>), its since date, due date, summary, evidence key and rule version.
+    /// A task's content taken from a stored met state <c>s</c>: its typed columns (written by <see cref="FindingStorage"/>
+    /// through the state writer: priority, since, due date, summary, evidence key, rule version) and the finding as stored.
     /// </summary>
     private const string StateContent =
-        "s.finding ->> 'priority', s.since, (s.finding ->> 'dueDate')::date, s.finding ->> 'summary', s.finding, s.evidence_key, s.rule_version";
+        "s.priority, s.since, s.due_date, s.summary, s.finding, s.evidence_key, s.rule_version";
 
     /// <summary>Closes open tasks with a reason (resolved, an exclusion, evidence-retracted …) and announces it.</summary>
     public static async Task<int> CloseAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<(long TaskId, string Reason)> closes,
         string status, string actor, CancellationToken ct)
     {
         if (closes.Count == 0) return 0;
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             WITH closed AS (
                 UPDATE outreach_task t SET status = $3, close_reason = u.reason, closed_at = now(), updated_at = now()
-                FROM unnest($1::bigint[], $2::text[]) AS u(id, reason)
-                WHERE t.id = u.id AND t.status IN ('open', 'in-progress', 'snoozed')
-                RETURNING t.id, u.reason)
+                FROM unnest($1::bigint[], $2::text[], $5::jsonb[]) AS u(id, reason, detail)
+                WHERE t.id = u.id AND t.status IN {TaskStatuses.OpenSqlList}
+                RETURNING t.id, u.detail)
             INSERT INTO outreach_task_event (task_id, kind, actor, detail, publish)
-            SELECT id, 'closed', $4, jsonb_build_object('reason', reason), true FROM closed
+            SELECT id, 'closed', $4, detail, true FROM closed
             """, c, tx);
         cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.TaskId).ToArray(), NpgsqlDbType.Bigint));
         cmd.Parameters.Add(SqlArray.Of(closes.Select(x => x.Reason).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.AddWithValue(status);
         cmd.Parameters.AddWithValue(actor);
+        cmd.Parameters.Add(SqlArray.Of(closes.Select(x => TaskEventDetails.Write(new TaskClosedDetail(x.Reason))).ToArray(), NpgsqlDbType.Jsonb));
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

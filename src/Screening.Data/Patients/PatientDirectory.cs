@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Audit;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Patients;
 

@@ -3,7 +3,8 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Audit;
 using Screening.Data.Ingest;
-using Screening.Data.Screening;
+using Screening.Data.Screen;
+using Screening.Data.Platform;
 using Screening.Domain.Screening;
 
 namespace Screening.Data.Patients;
@@ -139,7 +140,7 @@ public sealed class PatientMerge(ActiveRules rules, ScreeningClock clock)
     private async Task RescreenAsync(NpgsqlConnection c, NpgsqlTransaction tx, long[] keys, CancellationToken ct)
     {
         var records = await PatientRecordLoader.LoadAsync(c, tx, keys, ct);
-        var screenings = records.Select(r => (r.Key, Screen.Evaluate(r.Value, rules.Rules, clock.Today))).ToList();
+        var screenings = records.Select(r => (r.Key, global::Screening.Domain.Screening.Screen.Evaluate(r.Value, rules.Rules, clock.Today))).ToList();
         await ConditionStateWriter.WriteAsync(c, tx, screenings, rules, ct);
     }
 

@@ -4,6 +4,8 @@ using Npgsql;
 using NpgsqlTypes;
 using Screening.Data.Ingest;
 using Screening.Interop.Mapping;
+using Screening.Data.Platform;
+using Screening.Interop.Formats;
 
 namespace Screening.Data.Rejects;
 

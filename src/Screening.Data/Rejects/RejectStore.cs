@@ -1,6 +1,7 @@
 using Screening.Data.Audit;
 using System.Text.Json;
 using Npgsql;
+using Screening.Data.Platform;
 
 namespace Screening.Data.Rejects;
 

@@ -1,4 +1,5 @@
 using Screening.Domain.WhatIf;
+using Screening.Data.Platform;
 
 namespace Screening.Data.WhatIf;
 

@@ -1,6 +1,7 @@
 using System.Data;
 using Npgsql;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.Domain.Rules;
 using Screening.Domain.Screening;
 using Screening.Domain.WhatIf;
@@ -38,7 +39,7 @@ public sealed class WhatIfScreen(NpgsqlDataSource dataSource, ActiveRules active
             Parallel.For(0, keys.Length, parallel, i =>
             {
                 if (!records.TryGetValue(keys[i], out var record)) return;
-                pairs[i] = (Screen.Evaluate(record, active.Rules, asOf), Screen.Evaluate(record, candidate, asOf));
+                pairs[i] = (Domain.Screening.Screen.Evaluate(record, active.Rules, asOf), Domain.Screening.Screen.Evaluate(record, candidate, asOf));
             });
             foreach (var (now, next) in pairs)
                 if (now is not null) changes.AddRange(tally.Add(now, next));

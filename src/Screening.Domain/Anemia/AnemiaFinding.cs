@@ -2,6 +2,7 @@ using Screening.Domain.Persistence;
 using Screening.Domain.Results;
 using Screening.Domain.Screening;
 using Screening.Domain.Units;
+using Screening.Domain.Catalog;
 
 namespace Screening.Domain.Anemia;
 
@@ -26,7 +27,7 @@ internal static class AnemiaFinding
 
         var severity = AnemiaSeverity.Of(lowest.Value, parameters);
         var high = lowest.Value < parameters.HighPriorityBelow || chart.AgeAtLeast(parameters.HighPriorityFromAgeYears);
-        var (workup, policySuggested) = WorkupList.For(chart, parameters.SuggestedWorkup, parameters.ProgramPolicyDxa);
+        var (workup, policySuggested) = WorkupList.For(chart, RuleCatalog.PersistentAnemia.Workup(chart.Rules), parameters.ProgramPolicyDxa);
         var first = days[streak.Start].Day;
         var last = days[streak.End].Day;
         var persistence = parameters.Persistence;

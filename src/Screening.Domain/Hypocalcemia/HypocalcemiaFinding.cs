@@ -1,6 +1,7 @@
 using Screening.Domain.Persistence;
 using Screening.Domain.Screening;
 using Screening.Domain.Units;
+using Screening.Domain.Catalog;
 
 namespace Screening.Domain.Hypocalcemia;
 
@@ -41,7 +42,7 @@ internal static class HypocalcemiaFinding
         };
         var summary = $"Persistent hypocalcemia (lowest {label} {Display.Number(lowValue)} {lowUnit} on {Display.Date(lowest.Day)}; "
             + $"{Display.Integer(streak.Count)} low values {Display.Date(first)} to {Display.Date(last)})";
-        var (workup, policySuggested) = WorkupList.For(chart, parameters.SuggestedWorkup, parameters.ProgramPolicyDxa);
+        var (workup, policySuggested) = WorkupList.For(chart, RuleCatalog.PersistentHypocalcemia.Workup(chart.Rules), parameters.ProgramPolicyDxa);
         var persistence = parameters.Persistence;
 
         var parameterList = new Dictionary<string, string>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Screening.Domain.Rules;
+using Screening.Domain.Codes;
 
 namespace Screening.Domain.Results;
 

@@ -1,3 +1,4 @@
+using Screening.Domain.Catalog;
 using Screening.Domain.Patients;
 using Screening.Domain.Results;
 using Screening.Domain.Rules;
@@ -34,21 +35,21 @@ internal sealed class Chart
             if (!rules.Shared.Plausibility.IsPlausible(analyte.Kind, canonical)) continue;
             var counted = new CountedResult(result, analyte.Kind, canonical);
             if (result.CollectedOn <= asOf) Results.Add(counted);
-            else if (RuleInputs.Reads(rules, counted)) FutureAt(result.CollectedOn);
+            else if (RuleCatalog.ReadByAny(rules, counted)) FutureAt(result.CollectedOn);
         }
 
         Diagnoses = new List<Diagnosis>(record.Diagnoses.Count);
         foreach (var diagnosis in record.Diagnoses)
         {
             if (diagnosis.Onset is not { } onset || onset <= asOf) Diagnoses.Add(diagnosis);
-            else if (RuleInputs.Reads(rules, diagnosis)) FutureAt(onset);
+            else if (RuleCatalog.ReadByAny(rules, diagnosis)) FutureAt(onset);
         }
 
         Procedures = new List<Procedure>(record.Procedures.Count);
         foreach (var procedure in record.Procedures)
         {
             if (procedure.PerformedOn <= asOf) Procedures.Add(procedure);
-            else if (RuleInputs.Reads(rules, procedure)) FutureAt(procedure.PerformedOn);
+            else if (RuleCatalog.ReadByAny(rules, procedure)) FutureAt(procedure.PerformedOn);
         }
     }
 

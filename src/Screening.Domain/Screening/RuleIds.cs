@@ -9,4 +9,7 @@ public static class RuleIds
     public const string CriticalValue = "critical-value";
 
     public static readonly IReadOnlyList<string> Nightly = [PersistentAnemia, PersistentHypocalcemia, OverdueDxa];
+
+    /// <summary>Every rule a task can be for (the nightly rules and the ingest-time critical value).</summary>
+    public static readonly IReadOnlyList<string> All = [.. Nightly, CriticalValue];
 }

@@ -2,6 +2,7 @@ using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Fhir;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Csv;
 
@@ -58,8 +59,11 @@ public static class ResultsCsvReader
         if (collectedAt is null) { Reject(RejectReasons.MissingCollectionTime, "collected_at is empty or not an ISO 8601 date/date-time", "collected_at"); return; }
         var value = CsvRows.Decimal(row["value"]);
         if (value is null && row["value"].Length > 0) { Reject(RejectReasons.MissingValue, $"value '{row["value"]}' is not a number", "value"); return; }
-        var setting = row["encounter_class"] is { Length: > 0 } e ? e : "outpatient";
-        if (setting is not ("outpatient" or "inpatient" or "emergency" or "dialysis")) { Reject(RejectReasons.Unparseable, $"encounter_class '{setting}' is unknown", "encounter_class"); return; }
+        if (EncounterClasses.Normalize(row["encounter_class"]) is not { } setting)
+        {
+            Reject(RejectReasons.InvalidEncounterClass, $"encounter_class '{row["encounter_class"]}' is not {EncounterClasses.Listed}", "encounter_class");
+            return;
+        }
         output.Results.Add(new LabResultReported
         {
             SourceSystem = row["source_system"] is { Length: > 0 } source ? source : "csv",

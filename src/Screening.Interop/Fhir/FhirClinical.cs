@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Screening.Contracts;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Fhir;
 

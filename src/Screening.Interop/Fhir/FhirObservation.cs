@@ -2,6 +2,7 @@ using Screening.Domain.Results;
 using System.Text.Json;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Fhir;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Fhir;
 

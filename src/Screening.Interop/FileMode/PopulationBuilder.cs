@@ -3,6 +3,7 @@ using Screening.Domain.Identity;
 using Screening.Domain.Screening;
 using Screening.Interop.Identity;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.FileMode;
 

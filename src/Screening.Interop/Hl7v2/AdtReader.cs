@@ -1,3 +1,4 @@
+using Screening.Domain.Codes;
 namespace Screening.Interop.Hl7v2;
 
 /// <summary>ADT^A04/A08/A31 → one patient update from PID; ADT^A40 also a merge (MRG-1 into PID-3); every other ADT event is counted as ignored.</summary>

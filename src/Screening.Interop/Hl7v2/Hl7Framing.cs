@@ -1,3 +1,4 @@
+using Screening.Domain.Codes;
 namespace Screening.Interop.Hl7v2;
 
 /// <summary>

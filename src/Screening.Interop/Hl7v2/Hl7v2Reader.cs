@@ -1,5 +1,6 @@
 using System.Text;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Hl7v2;
 

@@ -1,6 +1,7 @@
 using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Hl7v2;
 

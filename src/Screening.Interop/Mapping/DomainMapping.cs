@@ -2,6 +2,7 @@ using Screening.Contracts;
 using Screening.Domain.Patients;
 using Screening.Domain.Results;
 using Screening.Domain.Rules;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Mapping;
 
@@ -34,30 +35,17 @@ public static class DomainMapping
             result.ReferenceHigh);
     }
 
-    public static EncounterSetting Setting(string? encounterClass) => encounterClass?.Trim().ToLowerInvariant() switch
-    {
-        "inpatient" => EncounterSetting.Inpatient,
-        "emergency" => EncounterSetting.Emergency,
-        "dialysis" => EncounterSetting.Dialysis,
-        _ => EncounterSetting.Outpatient,
-    };
+    /// <summary>A validated result's setting (<see cref="ResultValidation"/> rejected an unknown encounter class).</summary>
+    public static EncounterSetting Setting(string? encounterClass) => EncounterClasses.Parse(encounterClass) ?? EncounterSetting.Outpatient;
 
     public static PatientFacts ToFacts(PatientUpdated patient) => new(
         patient.PatientId,
-        ParseSex(patient.Sex),
+        Sexes.Parse(patient.Sex),
         patient.BirthDate,
         patient.DeceasedDate,
         patient.Hospice ?? false,
         patient.OptedOut ?? false,
         patient.CareTeam);
-
-    public static Sex ParseSex(string? sex) => sex?.Trim().ToLowerInvariant() switch
-    {
-        "female" or "f" => Sex.Female,
-        "male" or "m" => Sex.Male,
-        "other" or "o" => Sex.Other,
-        _ => Sex.Unknown,
-    };
 
     public static Diagnosis ToDiagnosis(ConditionReported condition)
         => new(condition.Code, CodeSystemNames.Parse(condition.System) ?? CodeSystem.Other, condition.Onset, condition.Abatement);

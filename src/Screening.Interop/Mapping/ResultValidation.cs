@@ -1,11 +1,13 @@
 using Screening.Contracts;
 using Screening.Domain.Results;
 using Screening.Domain.Rules;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Mapping;
 
 /// <summary>
-/// Ingest validation of one reported result, in order: non-target LOINC → ignored; no collection time →
+/// Ingest validation of one reported result, in order: an encounter class that is not in <see cref="EncounterClasses"/>
+/// → <c>invalid-encounter-class</c> (never guessed, so file mode and the database agree); non-target LOINC → ignored; no collection time →
 /// <c>missing-collection-time</c>; collected more than one day after <c>receivedAt</c> → <c>future-date</c>;
 /// unknown status → <c>invalid-status</c>; no value → <c>missing-value</c> (allowed for registered, preliminary,
 /// cancelled and entered-in-error versions, which carry status only); unit not accepted for the analyte →
@@ -18,6 +20,9 @@ public static class ResultValidation
 
     public static ResultVerdict Validate(LabResultReported result, DateTimeOffset receivedAt, RuleSet? rules = null)
     {
+        if (EncounterClasses.Parse(result.EncounterClass) is null)
+            return ResultVerdict.Rejected(RejectReasons.InvalidEncounterClass,
+                $"encounterClass '{result.EncounterClass}' is not {EncounterClasses.Listed}");
         if (AnalyteCatalog.AnalyteOf(result.Loinc) is not { } analyte) return ResultVerdict.Ignored;
         var name = $"{AnalyteCatalog.NameOf(analyte)} ({result.Loinc})";
         if (result.CollectedAt is not { } collectedAt)

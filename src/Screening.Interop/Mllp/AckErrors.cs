@@ -1,3 +1,4 @@
+using Screening.Domain.Codes;
 namespace Screening.Interop.Mllp;
 
 /// <summary>

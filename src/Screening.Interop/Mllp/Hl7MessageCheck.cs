@@ -1,5 +1,6 @@
 using System.Text;
 using Screening.Interop.Hl7v2;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Mllp;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Ndjson;
 

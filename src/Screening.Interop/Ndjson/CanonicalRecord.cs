@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Screening.Interop.Fhir;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Ndjson;
 
@@ -108,6 +109,16 @@ internal sealed class CanonicalRecord(JsonElement root)
             Fail(RejectReasons.Unparseable, $"'{name}' is not a demographics object (name, phones, address, language, pcpId, …)", name);
             return null;
         }
+    }
+
+    /// <summary>An optional encounter class in any spelling of <see cref="EncounterClasses"/>, as its stored text.</summary>
+    public string? EncounterClass(string name)
+    {
+        var text = Optional(name);
+        if (text is null) return null;
+        if (EncounterClasses.Normalize(text) is { } code) return code;
+        Fail(RejectReasons.InvalidEncounterClass, $"'{name}' must be {EncounterClasses.Listed}", name);
+        return null;
     }
 
     public void Fail(string reason, string detail, string field) => Problem ??= (reason, detail, field);

@@ -1,6 +1,7 @@
 using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Ndjson;
 
@@ -54,7 +55,7 @@ internal static class CanonicalRecords
             CollectedAt = r.Timestamp("collectedAt", RejectReasons.MissingCollectionTime),
             Status = r.OneOf("status", RejectReasons.InvalidStatus, "final",
                 "final", "amended", "corrected", "preliminary", "registered", "cancelled", "entered-in-error") ?? "final",
-            EncounterClass = r.OneOf("encounterClass", RejectReasons.Unparseable, null, "outpatient", "inpatient", "emergency", "dialysis"),
+            EncounterClass = r.EncounterClass("encounterClass"),
             ReferenceLow = r.Number("referenceLow"),
             ReferenceHigh = r.Number("referenceHigh"),
         };

@@ -1,4 +1,5 @@
 using Screening.Interop.Csv;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Synthea;
 

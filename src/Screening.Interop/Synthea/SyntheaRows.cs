@@ -2,6 +2,7 @@ using Screening.Domain.Results;
 using Screening.Contracts;
 using Screening.Interop.Csv;
 using Screening.Interop.Fhir;
+using Screening.Domain.Codes;
 
 namespace Screening.Interop.Synthea;
 

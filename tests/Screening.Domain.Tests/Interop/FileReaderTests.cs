@@ -3,6 +3,7 @@ using Screening.Interop.Csv;
 using Screening.Interop.Mapping;
 using Screening.Interop.Ndjson;
 using Screening.Interop.Synthea;
+using Screening.Domain.Codes;
 
 namespace Screening.Domain.Tests.Interop;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Screening.Interop;
 using Screening.Interop.Hl7v2;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Domain.Tests.Interop;
 

@@ -1,6 +1,7 @@
 using Screening.Interop;
 using Screening.Interop.Hl7v2;
 using Screening.Interop.Mapping;
+using Screening.Domain.Codes;
 
 namespace Screening.Domain.Tests.Interop;
 

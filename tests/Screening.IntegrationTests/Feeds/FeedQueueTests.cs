@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Screening.App.Feeds;
 using Screening.App.Hosting;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 
 namespace Screening.IntegrationTests.Feeds;
@@ -124,9 +125,10 @@ public sealed class FeedQueueTests
         await using var servers = await IsolatedServers.CreateAsync();
         using var host = await TestApp.StartAsync(servers, HostRole.Demo);
         await Exec("ALTER TABLE lab_result RENAME TO lab_result_away");
+        var rollbacksBefore = await Rollbacks();
 
         await FeedSupport.PublishAsync(servers.AmqpUrl, FeedQueues.Hl7v2.Name, FeedSupport.HemoglobinOru("T-1", "P-T-1", "T-1", 11.0m, "2025-01-10"));
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // at least one failed attempt
+        await Eventually.Get(Rollbacks, n => n > rollbacksBefore, TimeSpan.FromSeconds(60), "at least one failed attempt to store it");
         await Exec("ALTER TABLE lab_result_away RENAME TO lab_result");
 
         await Eventually.Get(() => servers.DataSource.Count("SELECT count(*) FROM lab_result WHERE result_id = 'T-1|718-7|'"), n => n == 1,
@@ -139,5 +141,8 @@ public sealed class FeedQueueTests
             await using var cmd = servers.DataSource.CreateCommand(sql);
             await cmd.ExecuteNonQueryAsync();
         }
+
+        // Transactions rolled back in this test's own database: the store attempt fails while the table is away.
+        Task<long> Rollbacks() => servers.DataSource.Count("SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()");
     }
 }

@@ -1,7 +1,8 @@
 using Screening.App.Feeds;
 using Screening.App.Hosting;
 using Screening.Data.Patients;
-using Screening.Data.Screening;
+using Screening.Data.Screen;
+using Screening.Data.Platform;
 using Screening.IntegrationTests.Feeds;
 using Screening.IntegrationTests.Infrastructure;
 

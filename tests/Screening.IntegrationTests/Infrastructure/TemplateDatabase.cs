@@ -1,5 +1,5 @@
 using Npgsql;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 
 namespace Screening.IntegrationTests.Infrastructure;
 

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Screening.App.Hosting;
 using Screening.Contracts;
 using Screening.Data.Ingest;
-using Screening.Data.Screening;
+using Screening.Data.Screen;
+using Screening.Data.Platform;
 using Screening.IntegrationTests.Infrastructure;
 using static Screening.IntegrationTests.Infrastructure.Facts;
 

@@ -6,7 +6,8 @@ using Screening.App.Hosting;
 using Screening.Contracts;
 using Screening.Data.Ingest;
 using Screening.Data.Outreach;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 using static Screening.IntegrationTests.Infrastructure.Facts;
 

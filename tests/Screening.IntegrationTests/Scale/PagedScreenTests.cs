@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Screening.App.Demo;
 using Screening.App.Hosting;
 using Screening.Data.Ingest;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 
 namespace Screening.IntegrationTests.Scale;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Screening.Data;
-using Screening.Data.Migrations;
+using Screening.Data.Platform;
 using Screening.IntegrationTests.Infrastructure;
 
 namespace Screening.IntegrationTests.Spine;

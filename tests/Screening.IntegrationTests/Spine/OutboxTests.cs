@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Screening.App.Hosting;
 using Screening.Data.Ingest;
-using Screening.Data.Outbox;
-using Screening.Data.Screening;
+using Screening.Data.Outreach;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 using static Screening.IntegrationTests.Infrastructure.Facts;
 

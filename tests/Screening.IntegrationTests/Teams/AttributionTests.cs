@@ -7,7 +7,7 @@ using Screening.App.Hosting;
 using Screening.App.Web.Auth;
 using Screening.Contracts;
 using Screening.Data.Ingest;
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 using Screening.IntegrationTests.Infrastructure;
 using Screening.IntegrationTests.Web;
 using static Screening.IntegrationTests.Infrastructure.Facts;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Screening.App.Hosting;
 using Screening.App.Web.Auth;
-using Screening.Data.Outbox;
+using Screening.Data.Outreach;
 using Screening.IntegrationTests.Infrastructure;
 
 namespace Screening.IntegrationTests.Web;
@@ -38,7 +38,7 @@ public sealed class ClosedAnnouncementTests : IAsyncLifetime
         using var host = TestApp.Build(servers, HostRole.Database);
         Assert.Equal(DemoUsers.All.Length, await DemoUsers.EnsureAsync(host.Services, CancellationToken.None));
         Assert.Equal(0, await DemoUsers.EnsureAsync(host.Services, CancellationToken.None));
-        var users = new UserDirectory(host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Screening.Data.ScreeningDb>>());
+        var users = new UserDirectory(host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Screening.Data.Platform.ScreeningDb>>());
         foreach (var (name, password, role, teams) in DemoUsers.All)
         {
             var user = await users.SignInAsync(name, password, CancellationToken.None);

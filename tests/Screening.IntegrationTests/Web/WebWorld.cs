@@ -5,7 +5,8 @@ using Screening.App.Hosting;
 using Screening.App.Web;
 using Screening.App.Web.Auth;
 using Screening.Data.Ingest;
-using Screening.Data.Screening;
+using Screening.Data.Platform;
+using Screening.Data.Screen;
 using Screening.IntegrationTests.Infrastructure;
 using static Screening.IntegrationTests.Infrastructure.Facts;
 

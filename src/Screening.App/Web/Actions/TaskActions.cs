@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Attribution;
 using Screening.Data.Model;
 using Screening.Data.Outreach;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Web.Actions;
 
@@ -16,11 +17,11 @@ namespace Screening.App.Web.Actions;
 /// team (else 400) and is announced (OutreachTaskReassigned). Completing or dismissing closes
 /// the task through <see cref="TaskStore.CloseAsync"/>, which adds the 'closed' event announced as OutreachTaskClosed.
 /// </summary>
-public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOptions options, TimeProvider clock)
+public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOptions options, ScreeningClock clock)
 {
     public async Task<TaskActionResult> ApplyAsync(long taskId, WebUser user, TaskActionRequest request, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         if (request.Problem(today, options.MaxSnoozeDays) is { } problem) return TaskActionResult.Invalid(problem);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -30,19 +31,19 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
         var changesTask = request.Kind != "notes";
         if (changesTask && request.RowVersion is { } seen && seen != task.RowVersion)
             return TaskActionResult.Conflict("Someone else changed this task since you opened it: reload and try again.", task.PatientKey);
-        if (changesTask && !OutreachTask.OpenStatuses.Contains(task.Status))
+        if (changesTask && !TaskStatuses.IsOpen(task.Status))
             return TaskActionResult.Conflict($"The task is already {task.Status}.", task.PatientKey);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.Now;
         object detail;
         string kind;
         switch (request.Kind)
         {
             case "start":
-                (task.Status, task.SnoozedUntil, kind, detail) = ("in-progress", null, "started", new { from = task.Status });
+                (task.Status, task.SnoozedUntil, kind, detail) = (TaskStatuses.InProgress, null, "started", new { from = task.Status });
                 break;
             case "snooze":
-                (task.Status, task.SnoozedUntil, kind, detail) = ("snoozed", request.Until, "snoozed", new { until = request.Until, note = request.Note });
+                (task.Status, task.SnoozedUntil, kind, detail) = (TaskStatuses.Snoozed, request.Until, "snoozed", new { until = request.Until, note = request.Note });
                 break;
             case "reassign":
                 if (request.Team == task.CareTeam) return TaskActionResult.Invalid($"The task is already assigned to {task.CareTeam}.");
@@ -54,7 +55,7 @@ public sealed class TaskActions(IDbContextFactory<ScreeningDb> contexts, WebOpti
                 {
                     return TaskActionResult.Invalid(ex.Message);
                 }
-                (kind, detail) = ("reassigned", new { from = task.CareTeam, to = request.Team, reason = "task-reassigned" });
+                (kind, detail) = ("reassigned", new TaskReassignedDetail(task.CareTeam, request.Team, "task-reassigned"));
                 task.CareTeam = request.Team!;
                 break;
             case "complete":

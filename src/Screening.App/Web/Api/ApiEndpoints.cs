@@ -4,6 +4,7 @@ using Screening.App.Web.Auth;
 using Screening.App.Web.Patients;
 using Screening.App.Web.Shared;
 using Screening.App.Web.Worklist;
+using Screening.Data.Platform;
 
 namespace Screening.App.Web.Api;
 
@@ -13,24 +14,24 @@ public static class ApiEndpoints
     public static void MapScreeningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/tasks", async (HttpContext ctx, WorklistQuery query, WebOptions options, WebAudit audit, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/tasks", async (HttpContext ctx, WorklistQuery query, WebOptions options, WebAudit audit, ScreeningClock clock, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
             var (filter, problems) = WorklistFilter.Parse(ctx.Request.Query, options.PageSize);
             if (problems.Count > 0) return Results.BadRequest(new { error = string.Join(" ", problems) });
-            var counts = await query.CountAsync(filter, user.TeamFilter, WorklistEndpoints.Today(clock), ct);
-            var (rows, next) = await query.PageAsync(filter, user.TeamFilter, ct);
+            var counts = await query.CountAsync(filter, user.TeamFilter, clock.Today, ct);
+            var (rows, next) = await query.PageAsync(filter, user.TeamFilter, clock.Today, ct);
             // A page of the list is a bulk read like the CSV export: audited with the filter and the tasks it showed.
             await audit.RecordAsync(user.UserName, "api.tasks.list", "outreach_task", null, null,
                 new { query = ctx.Request.QueryString.Value, rows = rows.Count, taskIds = rows.Select(r => r.TaskId) }, ct);
             return Results.Ok(new { counts, items = rows.Select(TaskJson.From), next });
         });
-        api.MapGet("/tasks/{taskId:long}", async (long taskId, HttpContext ctx, PatientQuery patients, WebAudit audit, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/tasks/{taskId:long}", async (long taskId, HttpContext ctx, PatientQuery patients, WebAudit audit, ScreeningClock clock, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
             var task = await patients.FindTaskAsync(taskId, user, ct);
             if (task is null) return NotFound();
-            var view = await patients.LoadAsync(task.PatientKey, user, WorklistEndpoints.Today(clock), ct);
+            var view = await patients.LoadAsync(task.PatientKey, user, clock.Today, ct);
             await audit.RecordAsync(user.UserName, "task.view", "outreach_task", Id(taskId), task.PatientKey, new { api = true }, ct);
             return Results.Ok(new { task = TaskJson.From(task, true), events = view!.Events.Where(e => e.TaskId == taskId).Select(TaskJson.Event) });
         });
@@ -45,10 +46,10 @@ public static class ApiEndpoints
             var task = await patients.FindTaskAsync(taskId, user, ct);
             return Results.Ok(new { message = result.Message, task = task is null ? null : TaskJson.From(task, false) });
         });
-        api.MapGet("/patients/{patientKey:long}", async (long patientKey, HttpContext ctx, PatientQuery patients, WebAudit audit, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/patients/{patientKey:long}", async (long patientKey, HttpContext ctx, PatientQuery patients, WebAudit audit, ScreeningClock clock, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
-            var view = await patients.LoadAsync(patientKey, user, WorklistEndpoints.Today(clock), ct);
+            var view = await patients.LoadAsync(patientKey, user, clock.Today, ct);
             if (view is null) return NotFound();
             await audit.RecordAsync(user.UserName, "patient.view", "patient", Id(patientKey), patientKey, new { api = true }, ct);
             var p = view.Patient;

@@ -22,7 +22,7 @@ public static class DemoUsers
 
     public static async Task<int> EnsureAsync(IServiceProvider services, CancellationToken ct)
     {
-        var users = new UserDirectory(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.ScreeningDb>>());
+        var users = new UserDirectory(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.Platform.ScreeningDb>>());
         var created = 0;
         foreach (var (name, password, role, teams) in All)
         {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
 
 namespace Screening.App.Web.Auth;

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Domain.Codes;
 
 namespace Screening.App.Web.Dashboard;
 
@@ -10,9 +11,9 @@ public sealed record DashboardData(IReadOnlyList<(string Team, string Rule, long
     public static async Task<DashboardData> LoadAsync(NpgsqlDataSource db, string[]? teams, CancellationToken ct)
     {
         var open = new List<(string, string, long)>();
-        await using (var cmd = db.CreateCommand("""
+        await using (var cmd = db.CreateCommand($"""
             SELECT care_team, rule_id, count(*) FROM outreach_task
-            WHERE status IN ('open', 'in-progress', 'snoozed') AND ($1::text[] IS NULL OR care_team = ANY($1))
+            WHERE status IN {TaskStatuses.OpenSqlList} AND ($1::text[] IS NULL OR care_team = ANY($1))
             GROUP BY 1, 2 ORDER BY 1, 2
             """))
         {

@@ -2,34 +2,33 @@ using System.Text;
 using Screening.App.Web.Shared;
 using Screening.Domain.Screening;
 using static Screening.App.Web.Shared.Html;
+using Screening.Domain.Catalog;
+using Screening.Domain.Codes;
+using Screening.Domain.Results;
+using Screening.Domain.Rules;
 
 namespace Screening.App.Web.Patients;
 
 /// <summary>The evidence section: hemoglobin and calcium over time (threshold line, evidence marked) and the DXA history.</summary>
 public static class EvidenceCharts
 {
-    private static readonly (string Analyte, string Title, string Rule)[] Charts =
-    [
-        ("hemoglobin", "Hemoglobin", RuleIds.PersistentAnemia),
-        ("calcium-total", "Calcium as the rule used it (albumin-corrected where it corrected)", RuleIds.PersistentHypocalcemia),
-        ("calcium-ionized", "Ionized calcium", RuleIds.PersistentHypocalcemia),
-    ];
-
-    public static string Render(PatientRecordView view, IReadOnlyDictionary<long, Finding?> findings)
+    public static string Render(PatientRecordView view, IReadOnlyDictionary<long, Finding?> findings, RuleSet rules)
     {
         var evidenceIds = findings.Values.Where(f => f is not null).SelectMany(f => f!.Evidence).Select(e => (e.SourceSystem, e.ResultId)).ToHashSet();
         var sb = new StringBuilder("<section class=\"card\" id=\"evidence\"><h2>Results over time</h2><div class=\"grid\">");
-        foreach (var (analyte, title, rule) in Charts)
+        foreach (var (rule, chart) in RuleCatalog.All.SelectMany(r => r.Charts.Select(c => (r, c))))
         {
+            var analyte = AnalyteCatalog.NameOf(chart.Analyte);
             var results = view.Results.Where(r => r.Analyte == analyte && r.CanonicalValue is not null).ToList();
-            if (results.Count == 0 && analyte != "hemoglobin" && analyte != "calcium-total") continue;
-            var finding = view.Tasks.Where(t => t.RuleId == rule).Select(t => findings.GetValueOrDefault(t.Id)).FirstOrDefault(f => f is not null);
-            var used = analyte == "calcium-total" ? CalciumUsed.Of(view, finding) : null;
+            if (results.Count == 0 && !chart.ShownWhenEmpty) continue;
+            var finding = view.Tasks.Where(t => t.RuleId == rule.Id).Select(t => findings.GetValueOrDefault(t.Id)).FirstOrDefault(f => f is not null);
+            var used = chart.Analyte == Analyte.TotalCalcium ? CalciumUsed.Of(view, finding) : null;
             var points = results.Select(r => used?.Point(r, evidenceIds.Contains((r.SourceSystem, r.ResultId))) ?? new SvgLineChart.Point(r.CollectedOn, r.CanonicalValue!.Value,
                 evidenceIds.Contains((r.SourceSystem, r.ResultId)),
                 $"{D(r.CollectedOn)}: {Quantities.Of(r.CanonicalValue, r.CanonicalUnit)} ({r.Status}, {r.EncounterClass})")).ToList();
-            var unit = results.FirstOrDefault()?.CanonicalUnit ?? (analyte == "calcium-ionized" ? "mmol/L" : analyte == "hemoglobin" ? "g/dL" : "mg/dL");
-            sb.Append("<div>").Append(SvgLineChart.Render(title, unit, points, RuleTexts.Threshold(finding, analyte, view.Patient.Sex)));
+            var unit = results.FirstOrDefault()?.CanonicalUnit ?? AnalyteCatalog.CanonicalUnitOf(chart.Analyte);
+            var line = ChartThreshold.Of(finding, rule, chart.Analyte, Sexes.Parse(view.Patient.Sex), rules);
+            sb.Append("<div>").Append(SvgLineChart.Render(chart.Title, unit, points, line));
             if (used is not null) sb.Append(used.Table(results));
             sb.Append("</div>");
         }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Screening.App.Web.Auth;
-using Screening.Data;
+using Screening.Data.Platform;
 using Screening.Data.Model;
+using Screening.Domain.Patients;
 
 namespace Screening.App.Web.Patients;
 
@@ -28,7 +29,7 @@ public sealed class PatientQuery(IDbContextFactory<ScreeningDb> contexts)
             .Where(r => r.PatientKey == patientKey && r.IsCurrent && PatientRecordView.ChartAnalytes.Contains(r.Analyte))
             .OrderBy(r => r.CollectedOn).ToListAsync(ct);
         var procedures = await db.Procedures.AsNoTracking().Where(p => p.PatientKey == patientKey).OrderBy(p => p.PerformedOn).ToListAsync(ct);
-        int? age = patient.BirthDate is { } born ? today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0) : null;
+        int? age = patient.BirthDate is { } born ? Ages.On(born, today) : null;
         return new PatientRecordView(patient, age, tasks, events, results, procedures);
     }
 

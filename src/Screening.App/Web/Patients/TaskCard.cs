@@ -4,13 +4,17 @@ using Screening.App.Web.Shared;
 using Screening.Data.Model;
 using Screening.Domain.Screening;
 using static Screening.App.Web.Shared.Html;
+using Screening.Domain.Codes;
+using Screening.Domain.Catalog;
+using Screening.Domain.Rules;
 
 namespace Screening.App.Web.Patients;
 
 /// <summary>One task on the patient page: why (rule, version, evidence, work-up), the actions, and its history.</summary>
 public static class TaskCard
 {
-    public static string Render(HttpContext ctx, OutreachTask t, Finding? f, IEnumerable<OutreachTaskEvent> events, IReadOnlyList<string> teams, DateOnly today)
+    public static string Render(HttpContext ctx, OutreachTask t, Finding? f, IEnumerable<OutreachTaskEvent> events, IReadOnlyList<string> teams, DateOnly today,
+        RuleSet rules)
     {
         var sb = new StringBuilder($"<section class=\"card\" id=\"task-{t.Id}\">");
         sb.Append($"<h2>Task #{t.Id} · {E(t.RuleId)} <span class=\"pill p-{E(t.Priority)}\">{E(t.Priority)}</span> <span class=\"pill status\">{E(t.Status)}</span></h2>");
@@ -20,7 +24,7 @@ public static class TaskCard
         if (t.SnoozedUntil is { } until) sb.Append($"<div><span>Snoozed until</span>{D(until)}</div>");
         if (t.CloseReason is not null) sb.Append($"<div><span>Closed</span>{E(t.CloseReason)} · {D(t.ClosedAt)}</div>");
         sb.Append("</div>");
-        sb.Append($"<p class=\"rule\">{E(RuleTexts.Describe(t.RuleId))} <span class=\"muted\">Rule version {E(t.RuleVersion)}.</span></p>");
+        sb.Append($"<p class=\"rule\">{E(RuleCatalog.Describe(t.RuleId, rules))} <span class=\"muted\">Rule version {E(t.RuleVersion)}.</span></p>");
         if (f is not null)
         {
             if (f.Parameters.Count > 0)
@@ -33,7 +37,7 @@ public static class TaskCard
             if (f.SuggestedWorkup.Count > 0)
                 sb.Append("<h3>Suggested work-up</h3><ul>").AppendJoin("", f.SuggestedWorkup.Select(w => $"<li>{E(w)}</li>")).Append("</ul>");
         }
-        if (OutreachTask.OpenStatuses.Contains(t.Status)) sb.Append(Actions(ctx, t, teams, today));
+        if (TaskStatuses.IsOpen(t.Status)) sb.Append(Actions(ctx, t, teams, today));
         sb.Append("<h3>History</h3><table class=\"history\"><thead><tr><th>When</th><th>What</th><th>Who</th><th>Detail</th></tr></thead><tbody>");
         foreach (var e in events)
             sb.Append($"<tr><td>{D(e.OccurredAt)}</td><td>{E(e.Kind)}</td><td>{E(e.Actor)}</td><td>{E(Detail(e.Detail))}</td></tr>");
@@ -58,7 +62,7 @@ public static class TaskCard
             $"<details class=\"action\"><summary>{E(label)}</summary><form method=\"post\" action=\"/tasks/{t.Id}/{kind}\" class=\"stack\">" +
             $"{Csrf(ctx)}<input type=\"hidden\" name=\"rowVersion\" value=\"{t.RowVersion}\">{fields}<button type=\"submit\">{E(button)}</button></form></details>";
         var sb = new StringBuilder("<div class=\"actions\">");
-        if (t.Status != "in-progress")
+        if (t.Status != TaskStatuses.InProgress)
             sb.Append($"<form method=\"post\" action=\"/tasks/{t.Id}/start\" class=\"inline\">{Csrf(ctx)}<input type=\"hidden\" name=\"rowVersion\" value=\"{t.RowVersion}\"><button type=\"submit\" name=\"go\" value=\"start\">Start</button></form> ");
         sb.Append(Form("complete", "Complete", $"<label>Outcome<select name=\"outcome\" required>{Choices(ActionLists.Outcomes, null)}</select></label><label>Note<input name=\"note\" maxlength=\"2000\"></label>", "Complete task"));
         sb.Append(Form("dismiss", "Dismiss", $"<label>Reason<select name=\"reason\" required>{Choices(ActionLists.DismissReasons, null)}</select></label><label>Note<input name=\"note\" maxlength=\"2000\"></label>", "Dismiss task"));

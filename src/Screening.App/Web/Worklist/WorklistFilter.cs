@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Screening.Domain.Codes;
+using Screening.Domain.Screening;
 
 namespace Screening.App.Web.Worklist;
 
@@ -7,10 +9,10 @@ namespace Screening.App.Web.Worklist;
 public sealed record WorklistFilter(string? Rule, string Status, string? Priority, DateOnly? DueFrom, DateOnly? DueTo, string? Team,
     string Sort, string? After, int PageSize)
 {
-    public static readonly string[] Statuses = ["open-all", "open", "in-progress", "snoozed", "completed", "dismissed", "closed", "all"];
-    public static readonly string[] Priorities = ["urgent", "high", "normal", "low"];
+    public static readonly string[] Statuses = ["open-all", .. TaskStatuses.All, "all"];
+    public static readonly string[] Priorities = [.. Domain.Codes.Priorities.Codes];
     public static readonly string[] Sorts = ["due", "priority", "opened"];
-    public static readonly string[] Rules = ["persistent-anemia", "persistent-hypocalcemia", "overdue-dxa", "critical-value"];
+    public static readonly string[] Rules = [.. RuleIds.All];
 
     public static (WorklistFilter Filter, List<string> Problems) Parse(IQueryCollection q, int defaultPageSize)
     {

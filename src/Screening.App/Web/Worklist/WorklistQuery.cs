@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using Screening.Domain.Codes;
+using Screening.Domain.Patients;
 
 namespace Screening.App.Web.Worklist;
 
@@ -9,12 +11,12 @@ namespace Screening.App.Web.Worklist;
 /// </summary>
 public sealed class WorklistQuery(NpgsqlDataSource dataSource)
 {
-    private const string Rank = "(CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END)";
+    private static readonly string Rank = Priorities.SqlRank("t.priority");
     private const string Due = "coalesce(t.due_date, 'infinity'::date)";
 
-    public async Task<(List<WorklistRow> Rows, string? Next)> PageAsync(WorklistFilter f, string[]? teams, CancellationToken ct)
+    public async Task<(List<WorklistRow> Rows, string? Next)> PageAsync(WorklistFilter f, string[]? teams, DateOnly today, CancellationToken ct)
     {
-        var rows = await ReadAsync(f, teams, f.PageSize + 1, true, ct);
+        var rows = await ReadAsync(f, teams, today, f.PageSize + 1, true, ct);
         if (rows.Count <= f.PageSize) return (rows, null);
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
@@ -22,8 +24,8 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         return (rows, cursor.Encode(f.Sort));
     }
 
-    public Task<List<WorklistRow>> ExportAsync(WorklistFilter f, string[]? teams, int max, CancellationToken ct) =>
-        ReadAsync(f with { After = null }, teams, max, false, ct);
+    public Task<List<WorklistRow>> ExportAsync(WorklistFilter f, string[]? teams, DateOnly today, int max, CancellationToken ct) =>
+        ReadAsync(f with { After = null }, teams, today, max, false, ct);
 
     public async Task<WorklistCounts> CountAsync(WorklistFilter f, string[]? teams, DateOnly today, CancellationToken ct)
     {
@@ -31,8 +33,8 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         var where = Where(f, teams, cmd, useCursor: false);
         cmd.Parameters.Add(new NpgsqlParameter { Value = today, NpgsqlDbType = NpgsqlDbType.Date });
         cmd.CommandText = $"""
-            SELECT count(*), count(*) FILTER (WHERE t.status = 'open'), count(*) FILTER (WHERE t.status = 'in-progress'),
-                   count(*) FILTER (WHERE t.status = 'snoozed'), count(*) FILTER (WHERE t.priority IN ('high', 'urgent')),
+            SELECT count(*), count(*) FILTER (WHERE t.status = '{TaskStatuses.Open}'), count(*) FILTER (WHERE t.status = '{TaskStatuses.InProgress}'),
+                   count(*) FILTER (WHERE t.status = '{TaskStatuses.Snoozed}'), count(*) FILTER (WHERE t.priority IN ('high', 'urgent')),
                    count(*) FILTER (WHERE t.due_date < ${cmd.Parameters.Count})
             FROM outreach_task t WHERE {where}
             """;
@@ -41,7 +43,7 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         return new WorklistCounts(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5));
     }
 
-    private async Task<List<WorklistRow>> ReadAsync(WorklistFilter f, string[]? teams, int limit, bool useCursor, CancellationToken ct)
+    private async Task<List<WorklistRow>> ReadAsync(WorklistFilter f, string[]? teams, DateOnly today, int limit, bool useCursor, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand();
         var where = Where(f, teams, cmd, useCursor);
@@ -54,7 +56,7 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(limit);
         cmd.CommandText = $"""
             SELECT t.id, t.patient_key, t.rule_id, t.status, t.priority, t.care_team, t.since, t.due_date, t.opened_at, t.snoozed_until,
-                   t.summary, p.sex, CASE WHEN p.birth_date IS NULL THEN NULL ELSE date_part('year', age(current_date, p.birth_date))::int END,
+                   t.summary, p.sex, p.birth_date,
                    {Rank}
             FROM outreach_task t JOIN patient p ON p.patient_key = t.patient_key
             WHERE {where} ORDER BY {order} LIMIT ${cmd.Parameters.Count}
@@ -65,7 +67,7 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
             rows.Add(new WorklistRow(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
                 r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
                 r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9), r.GetString(10), r.GetString(11),
-                r.IsDBNull(12) ? null : r.GetInt32(12), r.GetInt32(13)));
+                r.IsDBNull(12) ? null : Ages.On(r.GetFieldValue<DateOnly>(12), today), r.GetInt32(13)));
         return rows;
     }
 
@@ -83,7 +85,7 @@ public sealed class WorklistQuery(NpgsqlDataSource dataSource)
         if (f.Priority is not null) clauses.Add($"t.priority = {P(f.Priority, NpgsqlDbType.Text)}");
         clauses.Add(f.Status switch
         {
-            "open-all" => "t.status IN ('open', 'in-progress', 'snoozed')",
+            "open-all" => $"t.status IN {TaskStatuses.OpenSqlList}",
             "all" => "true",
             _ => $"t.status = {P(f.Status, NpgsqlDbType.Text)}",
         });

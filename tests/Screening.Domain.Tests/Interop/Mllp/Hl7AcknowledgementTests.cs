@@ -1,5 +1,6 @@
 using Screening.Interop;
 using Screening.Interop.Mllp;
+using Screening.Domain.Codes;
 
 namespace Screening.Domain.Tests.Interop.Mllp;
 
