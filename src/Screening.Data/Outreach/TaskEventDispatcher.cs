@@ -15,6 +15,13 @@ public sealed class TaskEventDispatcher(NpgsqlDataSource dataSource, ITaskEventP
 {
     public int BatchSize { get; init; } = 500;
 
+    /// <summary>
+    /// How long one chunk of publishes may wait for its broker confirms. A broker killed mid-send can leave a publish
+    /// waiting for a confirm that never comes; past this the batch's transaction rolls back (the rows stay unpublished)
+    /// and the next round sends them again — at-least-once, deduplicated by EventId.
+    /// </summary>
+    public TimeSpan ConfirmTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Publishes everything pending; returns how many events were announced.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
@@ -53,7 +60,7 @@ public sealed class TaskEventDispatcher(NpgsqlDataSource dataSource, ITaskEventP
         if (pending.Count == 0) return 0;
 
         foreach (var chunk in pending.Chunk(64))
-            await Task.WhenAll(chunk.Select(e => PublishAsync(e, ct)));
+            await Task.WhenAll(chunk.Select(e => PublishAsync(e, ct))).WaitAsync(ConfirmTimeout, ct);
 
         await using (var mark = new NpgsqlCommand("UPDATE outreach_task_event SET published_at = now() WHERE id = ANY($1)", connection, tx))
         {
