@@ -1,4 +1,3 @@
-using System.Data;
 using Npgsql;
 using Screening.Data.Screening;
 using Screening.Domain.Measures;
@@ -19,9 +18,7 @@ public sealed class PopulationMeasures(NpgsqlDataSource dataSource)
     {
         var measures = rules.Measures ?? throw new InvalidOperationException($"Rule set {rules.Version} has no measures section.");
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, tx))
-            await readOnly.ExecuteNonQueryAsync(ct);
+        await using var tx = await ReadOnlySnapshot.BeginAsync(connection, ct);
 
         var tally = new MeasureTally();
         var wanted = teams is null ? null : new HashSet<string>(teams, StringComparer.Ordinal);

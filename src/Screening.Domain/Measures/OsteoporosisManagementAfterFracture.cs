@@ -1,4 +1,3 @@
-using Screening.Domain.Patients;
 using Screening.Domain.Rules;
 using Screening.Domain.Screening;
 
@@ -16,9 +15,7 @@ public static class OsteoporosisManagementAfterFracture
     public static MeasureOutcome Evaluate(PatientRecord record, RuleSet rules, OmwParameters omw, DateOnly asOf)
     {
         var patient = record.Patient;
-        if (patient.Sex != Sex.Female || patient.BirthDate is not { } born) return Outside;
-        var age = Ages.On(born, new DateOnly(asOf.Year, 12, 31));
-        if (age < omw.FromAgeYears || age > omw.ToAgeYears) return Outside;
+        if (!MeasurementYear.IsWomanAged(patient, omw.FromAgeYears, omw.ToAgeYears, asOf)) return Outside;
 
         var intakeFrom = new DateOnly(asOf.Year - 1, omw.IntakeStartMonthPriorYear, 1);
         var intakeTo = new DateOnly(asOf.Year, omw.IntakeEndMonth, DateTime.DaysInMonth(asOf.Year, omw.IntakeEndMonth));

@@ -14,12 +14,10 @@ public static class OsteoporosisScreeningInOlderWomen
     public static MeasureOutcome Evaluate(PatientRecord record, RuleSet rules, OswParameters osw, DateOnly asOf)
     {
         var patient = record.Patient;
-        if (patient.Sex != Sex.Female || patient.BirthDate is not { } born) return new(MeasureIds.Osw, MeasureStatus.NotInDenominator);
-        var age = Ages.On(born, new DateOnly(asOf.Year, 12, 31));
-        if (age < osw.FromAgeYears || age > osw.ToAgeYears) return new(MeasureIds.Osw, MeasureStatus.NotInDenominator);
+        if (!MeasurementYear.IsWomanAged(patient, osw.FromAgeYears, osw.ToAgeYears, asOf)) return new(MeasureIds.Osw, MeasureStatus.NotInDenominator);
         if (patient.DeceasedDate is { } died && died <= asOf) return new(MeasureIds.Osw, MeasureStatus.Excluded, OutcomeReasons.Deceased);
         if (patient.Hospice) return new(MeasureIds.Osw, MeasureStatus.Excluded, OutcomeReasons.Hospice);
-        var from = Ages.Birthday(born, osw.FromAgeYears);
+        var from = Ages.Birthday(patient.BirthDate!.Value, osw.FromAgeYears);
         return BoneDensityTests.Dates(record, rules, osw.ScreeningCodes, asOf).Any(d => d >= from)
             ? new(MeasureIds.Osw, MeasureStatus.Numerator, "screened")
             : new(MeasureIds.Osw, MeasureStatus.NotMet);
