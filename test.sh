@@ -24,6 +24,19 @@ fi
 eval "$(infra/services.sh env)"
 export SCREENING_REQUIRE_SERVICES=1
 
+# The fault suite (tests/Screening.FaultTests) stops and kills its OWN PostgreSQL/RabbitMQ containers: it needs a
+# Docker engine and the images of infra/images. As root (CI) infra/docker.sh installs docker.io, starts dockerd and
+# builds the images (cached); if that fails, the run fails here. Without root and without an engine the fault
+# tests fail with the reason (SCREENING_REQUIRE_SERVICES=1); SCREENING_SKIP_DOCKER=1 leaves the engine alone.
+if [[ ${SCREENING_SKIP_DOCKER:-0} != 1 ]]; then
+  if [ "$(id -u)" = 0 ] || timeout 10 docker info >/dev/null 2>&1; then
+    infra/docker.sh up || { echo "test.sh: Docker engine or fault-suite images unavailable (see above)" >&2; exit 1; }
+  else
+    echo "test.sh: no Docker engine answers and this is not root: the fault suite will fail (infra/README.md, 'Fault suite')" >&2
+  fi
+fi
+eval "$(infra/docker.sh env)"
+
 results=TestResults
 mkdir -p "$results"
 find "$results" -name '*.trx' -delete        # only this run's files are summed

@@ -44,16 +44,9 @@ done
 log() { printf '%s bench: %s\n' "$(date +%T)" "$*" >&2; }
 command -v /usr/bin/time >/dev/null || { log "installing GNU time"; apt-get install -y time >/dev/null; }
 
-"$ROOT/infra/services.sh" up
-eval "$("$ROOT/infra/services.sh" env)"
 NAME=bench_$$
 OUT=$ROOT/bench/.out; RUN=$OUT/run-$NAME; mkdir -p "$RUN"
-PG_ADMIN=${SCREENING_DB}
-MGMT=${SCREENING_RABBITMQ_MANAGEMENT:-http://screening:screening@127.0.0.1:15672}
-MGMT_URL="${MGMT%%://*}://${MGMT#*@}"; MGMT_AUTH=${MGMT#*://}; MGMT_AUTH=${MGMT_AUTH%@*}
-pg_param() { tr ';' '\n' <<<"$PG_ADMIN" | awk -F= -v k="$1" 'tolower($1)==tolower(k){print $2}'; }
-export PGHOST=$(pg_param Host) PGPORT=$(pg_param Port) PGUSER=$(pg_param Username) PGPASSWORD=$(pg_param Password)
-psqlq() { psql -X -q -t -A -v ON_ERROR_STOP=1 -d "${1}" -c "$2"; }
+source "$ROOT/bench/own-services.sh"
 
 # --- build (Release) --------------------------------------------------------------------------------------------
 log "building screening and bench/Baseline (Release)"
@@ -66,19 +59,10 @@ APP=$OUT/app/screening
 # --- own database and vhost -----------------------------------------------------------------------------------
 cleanup() {
   for p in ${WORKER_PIDS:-}; do kill "$p" 2>/dev/null || true; done
-  if ((KEEP == 0)); then
-    psqlq "$(pg_param Database)" "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || log "could not drop database $NAME (drop it by hand)"
-    curl -s -u "$MGMT_AUTH" -X DELETE "$MGMT_URL/api/vhosts/$NAME" >/dev/null || true
-  else log "kept database and vhost $NAME"; fi
+  drop_own_services
 }
 trap cleanup EXIT
-psqlq "$(pg_param Database)" "CREATE DATABASE $NAME"
-curl -sf -u "$MGMT_AUTH" -X PUT "$MGMT_URL/api/vhosts/$NAME" >/dev/null
-curl -sf -u "$MGMT_AUTH" -X PUT -H 'content-type: application/json' -d '{"configure":".*","write":".*","read":".*"}' \
-  "$MGMT_URL/api/permissions/$NAME/$PGUSER" >/dev/null
-SSL_MODE=$(pg_param "SSL Mode")
-export SCREENING_DB="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$NAME;Maximum Pool Size=40${SSL_MODE:+;SSL Mode=$SSL_MODE}"
-export SCREENING_AMQP="${SCREENING_AMQP%/*}/$NAME"
+create_own_services "Maximum Pool Size=40"
 export SCREENING_Schedule__Enabled=false SCREENING_RabbitMq__ConsumerConcurrency=$CONCURRENCY
 "$APP" migrate >"$RUN/migrate.log" 2>&1
 log "database and vhost $NAME; $PATIENTS patients x ~$PER_PATIENT results, $PER_MESSAGE patients/message"

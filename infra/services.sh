@@ -310,7 +310,11 @@ cmd_up() {
   lock
   local use_compose=0
   if docker_engine; then
-    if [[ -f $COMPOSE_FILE ]] && find_compose; then use_compose=1
+    if [[ -f $COMPOSE_FILE ]] && find_compose; then
+      # No image registry may answer (then the engine is only there for the fault suite: infra/docker.sh):
+      # compose only when its images are already present, else the Debian services below.
+      if docker image inspect postgres:15 rabbitmq:3.10-management >/dev/null 2>&1; then use_compose=1
+      else log "docker engine answers, but the compose images (postgres:15, rabbitmq:3.10-management) are not present: not using compose"; fi
     else log "docker engine answers, but no compose (docker compose / docker-compose) or no $COMPOSE_FILE"; fi
   fi
   if ((use_compose)); then

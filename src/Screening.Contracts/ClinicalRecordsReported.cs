@@ -12,6 +12,8 @@ public sealed record ClinicalRecordsReported
     public IReadOnlyList<LabResultReported> Results { get; init; } = [];
     public IReadOnlyList<ConditionReported> Conditions { get; init; } = [];
     public IReadOnlyList<ProcedureReported> Procedures { get; init; } = [];
+    /// <summary>Patient merges the source reported (ADT^A40, FHIR Patient.link replaced-by).</summary>
+    public IReadOnlyList<PatientMergeReported> Merges { get; init; } = [];
     /// <summary>What the batch was read from (hl7v2 | fhir | ndjson | csv | synthea | json): stored with each reject so
     /// <c>screening rejects replay</c> knows which reader to use. Absent means json.</summary>
     public string? Format { get; init; }

@@ -5,6 +5,8 @@ public sealed record ConditionReported
 {
     public string SourceSystem { get; init; } = "default";
     public required string PatientId { get; init; }
+    /// <summary>Issuing system of <see cref="PatientId"/>; null = the feed's default system (docs/identity.md).</summary>
+    public string? PatientSystem { get; init; }
     public required string Code { get; init; }
     /// <summary>icd10 | snomed.</summary>
     public string System { get; init; } = "icd10";

@@ -11,6 +11,8 @@ public sealed record LabResultReported
     public string SourceSystem { get; init; } = "default";
     public required string ResultId { get; init; }
     public required string PatientId { get; init; }
+    /// <summary>Issuing system of <see cref="PatientId"/>; null = the feed's default system (docs/identity.md).</summary>
+    public string? PatientSystem { get; init; }
     /// <summary>LOINC code, or a local code of <see cref="SourceSystem"/> when <see cref="CodeSystem"/> is "local".</summary>
     public required string Loinc { get; init; }
     public string CodeSystem { get; init; } = "loinc";

@@ -5,6 +5,8 @@ public sealed record ProcedureReported
 {
     public string SourceSystem { get; init; } = "default";
     public required string PatientId { get; init; }
+    /// <summary>Issuing system of <see cref="PatientId"/>; null = the feed's default system (docs/identity.md).</summary>
+    public string? PatientSystem { get; init; }
     public string? ProcedureId { get; init; }
     public required string Code { get; init; }
     /// <summary>cpt | snomed.</summary>

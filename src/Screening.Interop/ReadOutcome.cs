@@ -13,6 +13,7 @@ public sealed record ReadOutcome
     public IReadOnlyList<ConditionReported> Conditions { get; init; } = [];
     public IReadOnlyList<ProcedureReported> Procedures { get; init; } = [];
     public IReadOnlyList<InputReject> Rejects { get; init; } = [];
+    public IReadOnlyList<PatientMergeReported> Merges { get; init; } = [];
     public int Ignored { get; init; }
 
     public static ReadOutcome Empty { get; } = new();
@@ -28,5 +29,6 @@ public sealed record ReadOutcome
         Results = Results,
         Conditions = Conditions,
         Procedures = Procedures,
+        Merges = Merges,
     };
 }

@@ -10,9 +10,10 @@ internal sealed class ReadOutcomeBuilder
     public List<ConditionReported> Conditions { get; } = [];
     public List<ProcedureReported> Procedures { get; } = [];
     public List<InputReject> Rejects { get; } = [];
+    public List<PatientMergeReported> Merges { get; } = [];
     public int Ignored { get; set; }
 
-    public int Count => Patients.Count + Results.Count + Conditions.Count + Procedures.Count + Rejects.Count + Ignored;
+    public int Count => Patients.Count + Results.Count + Conditions.Count + Procedures.Count + Rejects.Count + Merges.Count + Ignored;
 
     public void Reject(string reason, string detail, string location, string payload)
         => Rejects.Add(new InputReject(reason, detail, location, payload));
@@ -24,6 +25,7 @@ internal sealed class ReadOutcomeBuilder
         Conditions.AddRange(other.Conditions);
         Procedures.AddRange(other.Procedures);
         Rejects.AddRange(other.Rejects);
+        Merges.AddRange(other.Merges);
         Ignored += other.Ignored;
     }
 
@@ -34,12 +36,13 @@ internal sealed class ReadOutcomeBuilder
         Conditions = Conditions.ToArray(),
         Procedures = Procedures.ToArray(),
         Rejects = Rejects.ToArray(),
+        Merges = Merges.ToArray(),
         Ignored = Ignored,
     };
 
     public void Clear()
     {
-        Patients.Clear(); Results.Clear(); Conditions.Clear(); Procedures.Clear(); Rejects.Clear();
+        Patients.Clear(); Results.Clear(); Conditions.Clear(); Procedures.Clear(); Rejects.Clear(); Merges.Clear();
         Ignored = 0;
     }
 }

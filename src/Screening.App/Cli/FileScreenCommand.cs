@@ -16,7 +16,7 @@ public static class FileScreenCommand
             : Enum.TryParse<InputFormat>(format, ignoreCase: true, out var parsed) ? parsed
             : throw new OptionsProblemsException([$"--format '{format}' is not one of ndjson, synthea, hl7v2, fhir, csv."]);
         var rules = RulesSetup.Load(new RulesOptions { Path = rulesPath ?? new RulesOptions().Path });
-        var request = new FileScreenRequest(from, inputFormat, date, DateTimeOffset.UtcNow) { Codes = LocalCodes.Load() };
+        var request = new FileScreenRequest(from, inputFormat, date, DateTimeOffset.UtcNow) { Codes = LocalCodes.Load(), Identity = IdentityOptions.ReadStandalone().ToSettings() };
 
         await using var writer = output is null or "-" ? Console.Out : new StreamWriter(output, append: false);
         var summary = FileScreening.Run(request, rules.Rules, writer, Console.Error);

@@ -23,7 +23,7 @@ public static class RejectsCommand
     {
         var reason = new Option<string?>("--reason") { Description = "Only this reason code (e.g. unmapped-code)." };
         var since = new Option<string?>("--since") { Description = "Received on or after this date (YYYY-MM-DD)." };
-        var status = new Option<string>("--status") { Description = "rejected (default) | replayed | rejected-again | all", DefaultValueFactory = _ => "rejected" };
+        var status = new Option<string>("--status") { Description = "rejected (default) | faulted (could not be processed: a bug, a delivery-limit breach) | replayed | rejected-again | all", DefaultValueFactory = _ => "rejected" };
         var format = new Option<OutputFormat>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => OutputFormat.Table };
         var limit = new Option<int>("--limit") { Description = "At most this many rows (newest first).", DefaultValueFactory = _ => 200 };
         var command = new Command("list", "Counts per reason, then the rejects (no payloads).") { reason, since, status, format, limit };
@@ -88,7 +88,8 @@ public static class RejectsCommand
         null or "" or "rejected" => "rejected",
         "replayed" => "replayed",
         "rejected-again" => "rejected-again",
+        "faulted" => "faulted",
         "all" => "all",
-        _ => throw new OptionsProblemsException([$"--status '{text}' is not rejected, replayed, rejected-again or all."]),
+        _ => throw new OptionsProblemsException([$"--status '{text}' is not rejected, faulted, replayed, rejected-again or all."]),
     };
 }

@@ -24,6 +24,8 @@ public static class ScreeningCli
             SeedCommand.Create(),
             WebCommand.Create(),
             UsersCommand.Create(),
+            AuditCommand.Create(),
+            PatientsCommand.Create(),
             TeamsCommand.Create(),
         };
         return root;

@@ -42,6 +42,9 @@ public static class SeedCommand
             await app.StartAsync(ct);
 
             var ingest = isDirect ? app.Services.GetRequiredService<ClinicalRecordsIngest>() : null;
+            // Queues (with dead-letter targets) and the message-type binding exist before the first publish, so a
+            // seed into a vhost where no worker ran yet is queued, not dropped; confirms make each publish count.
+            if (!isDirect) await Reliability.QueueTopology.EnsureAsync(app.Services.GetRequiredService<Options.ScreeningSettings>().RabbitMq.Url!, ct);
             var bus = isDirect ? null : app.Services.GetRequiredService<IBus>();
             var start = parse.GetValue(first);
             var messages = (n + size - 1) / size;

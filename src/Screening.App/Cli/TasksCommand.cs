@@ -19,14 +19,16 @@ public static class TasksCommand
         var status = new Option<string?>("--status") { Description = "open (default: open, in-progress and snoozed) | in-progress | snoozed | completed | dismissed | closed | all" };
         var format = new Option<OutputFormat>("--format") { Description = "table | csv | json", DefaultValueFactory = _ => OutputFormat.Table };
         var limit = new Option<int>("--limit") { Description = "At most this many tasks (newest first).", DefaultValueFactory = _ => 200 };
-        var list = new Command("list", "List outreach tasks (internal patient keys only).") { team, rule, status, format, limit };
+        var list = new Command("list", "List outreach tasks with whom to call: name, birth date/age, MRN, phone (PHI: audited).") { team, rule, status, format, limit };
         list.SetAction((parse, ct) => CliExecution.RunAsync(async () =>
         {
             using var app = ScreeningHost.CreateBuilder(Program.Args, HostRole.Query).Build();
             await using var db = await app.Services.GetRequiredService<IDbContextFactory<ScreeningDb>>().CreateDbContextAsync(ct);
             var query = TaskQueries.Filter(db, parse.GetValue(team), parse.GetValue(rule), parse.GetValue(status));
             var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
-            TaskListView.Write(rows, parse.GetValue(format), Console.Out);
+            var cards = await new Screening.Data.Patients.PatientDirectory(app.Services.GetRequiredService<NpgsqlDataSource>())
+                .CardsAsync(rows.Select(r => r.PatientKey).ToArray(), app.Services.GetRequiredService<Options.IdentityOptions>().MrnSystem, ct);
+            TaskListView.Write(rows, cards, parse.GetValue(format), Console.Out);
             await AuditLog.RecordAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), Environment.UserName, "tasks.list", "outreach_task", null, null,
                 new { count = rows.Count }, ct);
             return 0;

@@ -20,7 +20,17 @@ public static class WorkerCommand
             if (app.Services.GetRequiredService<ScreeningSettings>().Database.MigrateOnStart)
                 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(SqlMigration.Embedded(), ct);
             app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-            app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
+            // Ready means every dependency answers and the consumers run: Degraded (e.g. the bus reconnecting) is 503 too.
+            app.MapHealthChecks("/health/ready", new HealthCheckOptions
+            {
+                Predicate = r => r.Tags.Contains("ready"),
+                ResultStatusCodes =
+                {
+                    [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+                    [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                    [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+                },
+            });
             await app.RunAsync(ct);
             return 0;
         }));

@@ -3,7 +3,9 @@ using Screening.Contracts;
 namespace Screening.App.Demo;
 
 /// <summary>Builds one patient's lab, diagnosis and procedure history for <see cref="SyntheticPopulation"/>.</summary>
-internal sealed class SyntheticHistory(Random random, string patientId, DateOnly anchor, int resultsPerPatient)
+/// <remarks>Result and procedure ids are built from the demo id (<paramref name="patientId"/>); the facts refer to the patient by
+/// its MRN and issuing system (<paramref name="reference"/>).</remarks>
+internal sealed class SyntheticHistory(Random random, string patientId, (string System, string Mrn) reference, DateOnly anchor, int resultsPerPatient)
 {
     public List<LabResultReported> Results { get; } = [];
     public List<ConditionReported> Conditions { get; } = [];
@@ -54,19 +56,19 @@ internal sealed class SyntheticHistory(Random random, string patientId, DateOnly
         if (random.NextDouble() < 0.08) Conditions.Add(Condition("M81.0", anchor.AddDays(-random.Next(800, 4000))));
         if (!scanned) return;
         var performed = anchor.AddDays(-random.Next(200, 4200));
-        Procedures.Add(new ProcedureReported { SourceSystem = "demo-ehr", PatientId = patientId, ProcedureId = $"{patientId}-DXA", Code = "77080", System = "cpt", PerformedOn = performed });
+        Procedures.Add(new ProcedureReported { SourceSystem = "demo-ehr", PatientId = reference.Mrn, PatientSystem = reference.System, ProcedureId = $"{patientId}-DXA", Code = "77080", System = "cpt", PerformedOn = performed });
         Add("DXA-T-HIP", "38264-8", (decimal)Math.Round(-3.2 + random.NextDouble() * 3.8, 1), "{T-score}", performed);
     }
 
     private void Add(string suffix, string loinc, decimal value, string unit, DateOnly day, string? encounter = null) => Results.Add(new LabResultReported
     {
-        SourceSystem = SyntheticPopulation.LabSource, ResultId = $"{patientId}-{suffix}", PatientId = patientId, Loinc = loinc,
+        SourceSystem = SyntheticPopulation.LabSource, ResultId = $"{patientId}-{suffix}", PatientId = reference.Mrn, PatientSystem = reference.System, Loinc = loinc,
         Value = value, Unit = unit, Status = "final", EncounterClass = encounter,
         CollectedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + random.Next(0, 9), random.Next(0, 60))), TimeSpan.FromHours(-5)),
     });
 
     private ConditionReported Condition(string code, DateOnly onset) =>
-        new() { SourceSystem = "demo-ehr", PatientId = patientId, Code = code, System = "icd10", Onset = onset };
+        new() { SourceSystem = "demo-ehr", PatientId = reference.Mrn, PatientSystem = reference.System, Code = code, System = "icd10", Onset = onset };
 
     /// <summary>Distinct "days before anchor", oldest first, roughly evenly spread over the window.</summary>
     private List<int> SpreadDays(int count, int window)

@@ -54,13 +54,17 @@ public sealed class SyntheticPopulation(int seed, DateOnly anchor, int resultsPe
         var sex = roll < 0.52 ? "female" : roll < 0.98 ? "male" : "other";
         var age = random.NextDouble() < 0.03 ? random.Next(8, 18) : 18 + (int)(Math.Pow(random.NextDouble(), 0.9) * 77);
         var birth = Anchor.AddYears(-age).AddDays(-random.Next(0, 365));
+        var (system, mrn) = SyntheticIdentity.Mrn(index);
+        var team = Teams[index % Teams.Length];
         var patient = new PatientUpdated
         {
-            SourceSystem = "demo-ehr", PatientId = id, Sex = sex, BirthDate = birth, CareTeam = Teams[index % Teams.Length],
+            SourceSystem = "demo-ehr", PatientId = mrn, PatientSystem = system, PatientIdType = "MR",
+            Demographics = SyntheticIdentity.Demographics(seed, index, sex, team),
+            Sex = sex, BirthDate = birth, CareTeam = team,
             DeceasedDate = random.NextDouble() < 0.01 ? Anchor.AddDays(-random.Next(10, 300)) : null,
             Hospice = random.NextDouble() < 0.01, OptedOut = random.NextDouble() < 0.01,
         };
-        var history = new SyntheticHistory(random, id, Anchor, resultsPerPatient);
+        var history = new SyntheticHistory(random, id, (system, mrn), Anchor, resultsPerPatient);
         var profile = random.NextDouble();
         history.Hemoglobin(sex, anemic: profile < 0.10, critical: random.NextDouble() < 0.003);
         history.Calcium(hypocalcemic: profile is >= 0.10 and < 0.15, ionized: random.NextDouble() < 0.15, withCkd: random.NextDouble() < 0.03);

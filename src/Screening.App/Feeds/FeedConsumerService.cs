@@ -1,4 +1,5 @@
-using Npgsql;
+using Screening.App.Reliability;
+using Screening.Data.Ingest;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using Screening.App.Messaging;
@@ -10,16 +11,15 @@ namespace Screening.App.Feeds;
 /// Consumes the HL7 v2 and FHIR queues with a plain RabbitMQ.Client consumer (the bodies are not JSON, so
 /// MassTransit's deserializers would send them to <c>_error</c> instead of the reject store). Each delivery is one
 /// unit of work, acknowledged only after its transaction committed. Input never kills the consumer: bad bodies become
-/// <c>unparseable</c> rejects. A failure to store (database down) is retried in process, then the message is requeued
-/// (nack) and retried by the broker up to the queue's delivery limit, after which it is dead-lettered to
+/// <c>unparseable</c> rejects. The same <see cref="ReliabilityPolicy"/> as the MassTransit endpoints: a database outage
+/// pauses it (<see cref="DependencyCircuit"/>), a failing unit is isolated (<see cref="IsolatingIngest"/>), and a message
+/// that still fails is requeued up to <see cref="ReliabilityPolicy.DeliveryLimit"/> deliveries, then dead-lettered to
 /// <c>&lt;queue&gt;.dead</c>, never dropped. Redelivery never double-counts: ingest is idempotent. Logs carry sizes,
 /// counts and reasons, never payloads or patient ids.
 /// </summary>
 public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHandler handler, IngestProgress progress, ILogger<FeedConsumerService> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
-    private static readonly TimeSpan RequeueDelay = TimeSpan.FromSeconds(5);
     private IConnection? connection;
     private readonly List<IChannel> channels = [];
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -77,48 +77,31 @@ public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHand
 
     private async Task OnDeliveryAsync(FeedQueue queue, IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)
     {
-        var deliveries = DeliveryCount(delivery);
-        for (var attempt = 0; ; attempt++)
+        IngestSummary summary;
+        try
         {
-            try
-            {
-                var summary = await handler.HandleAsync(queue, delivery.Body, stoppingToken);
-                try { await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None); }
-                catch (Exception ex)
-                {
-                    // Committed but not acknowledged (channel lost): the broker redelivers it and ingest finds duplicates.
-                    logger.LogWarning("{Queue}: acknowledging a stored message failed ({ErrorType}); its redelivery will be a duplicate", queue.Name, ex.GetType().Name);
-                    return;
-                }
-                progress.Consumed(1);
-                logger.LogInformation(
-                    "{Queue}: message of {Bytes} bytes ingested: {Accepted} new, {Duplicates} duplicate, {Ignored} ignored, {Rejected} rejected",
-                    queue.Name, delivery.Body.Length, summary.Accepted, summary.Duplicates, summary.Ignored, summary.Rejected);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                await NackAsync(channel, delivery);
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Never the exception message of a database error: it may quote values from the payload.
-                var sqlState = (ex as PostgresException)?.SqlState ?? (ex.InnerException as PostgresException)?.SqlState;
-                if (attempt < RetryDelays.Length)
-                {
-                    logger.LogWarning("{Queue}: storing a message failed ({ErrorType} {SqlState}), attempt {Attempt}; retrying",
-                        queue.Name, ex.GetType().Name, sqlState, attempt + 1);
-                    if (!await DelayAsync(RetryDelays[attempt], stoppingToken)) { await NackAsync(channel, delivery); return; }
-                    continue;
-                }
-                logger.LogError("{Queue}: storing a message failed ({ErrorType} {SqlState}) after {Attempts} attempts (delivery {Delivery} of {Limit}); requeued",
-                    queue.Name, ex.GetType().Name, sqlState, attempt + 1, deliveries, FeedQueues.DeliveryLimit);
-                await DelayAsync(RequeueDelay, stoppingToken);
-                await NackAsync(channel, delivery);
-                return;
-            }
+            // The reliability policy (DependencyCircuit: pause while the database is away; IsolatingIngest: bad units
+            // become rejects) is inside the handler: what escapes is a shutdown or a bug while storing a reject.
+            summary = await handler.HandleAsync(queue, delivery.Body, stoppingToken);
         }
+        catch (Exception ex)
+        {
+            logger.LogError("{Queue}: a message could not be processed ({Error}, delivery {Delivery} of {Limit}); requeued",
+                queue.Name, Failures.Describe(ex), DeliveryCount(delivery), ReliabilityPolicy.DeliveryLimit);
+            await NackAsync(channel, delivery);
+            return;
+        }
+        try { await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None); }
+        catch (Exception ex)
+        {
+            // Committed but not acknowledged (channel lost): the broker redelivers it and ingest finds duplicates.
+            logger.LogWarning("{Queue}: acknowledging a stored message failed ({ErrorType}); its redelivery will be a duplicate", queue.Name, ex.GetType().Name);
+            return;
+        }
+        progress.Consumed(1);
+        logger.LogInformation(
+            "{Queue}: message of {Bytes} bytes ingested: {Accepted} new, {Duplicates} duplicate, {Ignored} ignored, {Rejected} rejected",
+            queue.Name, delivery.Body.Length, summary.Accepted, summary.Duplicates, summary.Ignored, summary.Rejected);
     }
 
     private static long DeliveryCount(BasicDeliverEventArgs delivery) =>
@@ -130,12 +113,6 @@ public sealed class FeedConsumerService(RabbitMqOptions options, FeedMessageHand
     {
         try { await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None); }
         catch (Exception ex) { logger.LogWarning("Could not requeue a delivery ({ErrorType}); the broker redelivers it when the channel closes", ex.GetType().Name); }
-    }
-
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken ct)
-    {
-        try { await Task.Delay(delay, ct); return true; }
-        catch (OperationCanceledException) { return false; }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -25,11 +25,13 @@ public sealed record ImportRequest(string Path, InputFormat? Format = null, int 
 /// summary. Any process consuming the queue answers (a separate worker or this one). Re-running is safe: results are
 /// stored by identity and content, rejects once per (payload, reason, location).
 /// </summary>
-public sealed class FeedImporter(IBus bus, ILogger<FeedImporter> logger)
+public sealed class FeedImporter(IBus bus, Options.RabbitMqOptions rabbit, ILogger<FeedImporter> logger)
 {
     public async Task<ImportSummary> RunAsync(ImportRequest request, LocalCodeMap codes, Action<ImportProgress>? progress, CancellationToken ct)
     {
         var sources = InputDetection.Sources(request.Path, request.Format);
+        // The queue and its dead-letter target exist before the first publish, worker or not: nothing is published into the void.
+        await Reliability.QueueTopology.EnsureAsync(rabbit.Url!, ct);
         var estimate = ImportEstimate.Units(sources);
         var summary = new ImportSummary { Sources = sources.Count };
         var client = bus.CreateRequestClient<ClinicalRecordsReported>(new Uri($"exchange:{Queues.Records}"), RequestTimeout.After(ms: (int)request.ReplyTimeout.TotalMilliseconds));
@@ -74,7 +76,9 @@ public sealed class FeedImporter(IBus bus, ILogger<FeedImporter> logger)
         {
             try
             {
-                var reply = await client.GetResponse<ClinicalRecordsIngested>(message, ct);
+                // No time-to-live on data: an unanswered batch stays queued until a worker stores it (MassTransit would
+                // otherwise set the message expiration to the reply timeout and the broker would drop it).
+                var reply = await client.GetResponse<ClinicalRecordsIngested>(message, x => x.TimeToLive = RequestTimeout.None, ct);
                 lock (sync)
                 {
                     summary.Add(reply.Message);

@@ -1,3 +1,4 @@
+using Screening.App.Reliability;
 using Screening.Data.Ingest;
 using Screening.Data.Rejects;
 using Screening.Interop.Mapping;
@@ -9,12 +10,12 @@ namespace Screening.App.Feeds;
 /// rejects with the raw payload), then one <see cref="IngestBatch"/> in one transaction. Database failures propagate
 /// so the transport retries; ingest is idempotent, so a redelivery never double-counts.
 /// </summary>
-public sealed class FeedMessageHandler(ClinicalRecordsIngest ingest, LocalCodeMap codes)
+public sealed class FeedMessageHandler(IsolatingIngest ingest, LocalCodeMap codes)
 {
     public Task<IngestSummary> HandleAsync(FeedQueue queue, ReadOnlyMemory<byte> body, CancellationToken ct)
     {
         var outcome = PayloadReader.ReadBody(queue.Format, body.Span, codes);
         return ingest.IngestAsync(new IngestBatch(queue.Name, queue.Format, outcome.Patients, outcome.Results, outcome.Conditions,
-            outcome.Procedures, outcome.Rejects, outcome.Ignored), ct);
+            outcome.Procedures, outcome.Rejects, outcome.Ignored) { Merges = outcome.Merges }, ct);
     }
 }

@@ -6,8 +6,8 @@ namespace Screening.App.Feeds;
 /// <summary>One non-JSON feed queue: its name (= its fanout exchange) and the format its bodies are read as.</summary>
 public sealed record FeedQueue(string Name, string Format)
 {
-    /// <summary>Where a message goes after <see cref="FeedQueues.DeliveryLimit"/> failed deliveries (kept, never dropped).</summary>
-    public string DeadLetter => Name + ".dead";
+    /// <summary>Where a message goes after <see cref="Reliability.ReliabilityPolicy.DeliveryLimit"/> failed deliveries (kept, never dropped).</summary>
+    public string DeadLetter => Reliability.ReliabilityPolicy.DeadLetter(Name);
 }
 
 /// <summary>
@@ -24,23 +24,6 @@ public static class FeedQueues
 
     public static readonly IReadOnlyList<FeedQueue> All = [Hl7v2, Fhir];
 
-    public const int DeliveryLimit = 20;
-
-    /// <summary>Declares exchange → quorum queue (+ its dead-letter exchange and queue). Idempotent; same arguments everywhere.</summary>
-    public static async Task DeclareAsync(IChannel channel, FeedQueue queue, CancellationToken ct)
-    {
-        await channel.ExchangeDeclareAsync(queue.DeadLetter, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
-        await channel.QueueDeclareAsync(queue.DeadLetter, durable: true, exclusive: false, autoDelete: false,
-            new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: ct);
-        await channel.QueueBindAsync(queue.DeadLetter, queue.DeadLetter, "", cancellationToken: ct);
-
-        await channel.ExchangeDeclareAsync(queue.Name, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
-        await channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false, new Dictionary<string, object?>
-        {
-            ["x-queue-type"] = "quorum",
-            ["x-delivery-limit"] = DeliveryLimit,
-            ["x-dead-letter-exchange"] = queue.DeadLetter,
-        }, cancellationToken: ct);
-        await channel.QueueBindAsync(queue.Name, queue.Name, "", cancellationToken: ct);
-    }
+    /// <summary>Declares exchange → quorum queue (+ its dead-letter exchange and queue), as every input queue is.</summary>
+    public static Task DeclareAsync(IChannel channel, FeedQueue queue, CancellationToken ct) => Reliability.QueueTopology.DeclareAsync(channel, queue.Name, ct);
 }

@@ -45,6 +45,9 @@ public static class ScreeningHost
             schedule: role.HasFlag(HostRole.Rules) || role.HasFlag(HostRole.Scheduler));
         var services = builder.Services;
         services.AddSingleton(settings);
+        var identity = IdentityOptions.Read(builder.Configuration);
+        services.AddSingleton(identity);
+        services.AddSingleton(identity.ToSettings());
         services.AddHealthChecks();
         if (role.HasFlag(HostRole.Database)) services.AddScreeningDatabase(settings.Database);
         if (role.HasFlag(HostRole.Rules))
@@ -56,9 +59,21 @@ public static class ScreeningHost
         {
             services.AddSingleton<CriticalAlerts>();
             services.AddSingleton<ClinicalRecordsIngest>();
+            services.AddSingleton<Reliability.DependencyCircuit>();
+            services.AddSingleton<Reliability.IsolatingIngest>();
+        }
+        if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest))
+        {
+            // Registered before MassTransit's hosted service, so the topology check runs before any endpoint starts.
+            services.AddHostedService<Reliability.TopologyCheckService>();
+            services.AddSingleton<Reliability.DeadLetterDrainService>();
+            services.AddHostedService(sp => sp.GetRequiredService<Reliability.DeadLetterDrainService>());
+            services.AddHealthChecks().AddCheck<Reliability.ConsumersHealthCheck>("consumers", tags: ["ready"])
+                .AddCheck<Web.DatabaseHealthCheck>("database", tags: ["ready"]);
         }
         if (role.HasFlag(HostRole.Publisher) || role.HasFlag(HostRole.Consumers))
         {
+            services.AddSingleton(settings.RabbitMq);
             services.AddScreeningMessaging(settings.RabbitMq, consumers: role.HasFlag(HostRole.Consumers));
             if (role.HasFlag(HostRole.Consumers) && role.HasFlag(HostRole.Ingest)) Feeds.FeedsSetup.AddScreeningFeeds(services, settings.RabbitMq);
             if (role == HostRole.Worker && Mllp.MllpOptions.Read(builder.Configuration) is { Enabled: true } mllp) Mllp.MllpSetup.AddScreeningMllp(services, mllp, settings.RabbitMq);

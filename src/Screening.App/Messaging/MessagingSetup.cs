@@ -1,5 +1,7 @@
 using MassTransit;
 using Screening.App.Options;
+using Screening.App.Reliability;
+using Screening.Data.Ingest;
 using Screening.Data.Outbox;
 
 namespace Screening.App.Messaging;
@@ -7,9 +9,12 @@ namespace Screening.App.Messaging;
 public static class MessagingSetup
 {
     /// <summary>
-    /// MassTransit on RabbitMQ. With <paramref name="consumers"/> the process hosts the ingest endpoints (quorum
-    /// queues, raw JSON as the default deserializer so plain AMQP producers work, in-process retries, batch
-    /// consumers with prefetch ≥ batch × concurrency); without, it only publishes task events.
+    /// MassTransit on RabbitMQ. With <paramref name="consumers"/> the process hosts the ingest endpoints (queues as
+    /// <see cref="QueueTopology"/> declares them, raw JSON as the default deserializer so plain AMQP producers work,
+    /// batch consumers with prefetch ≥ batch × concurrency) under the one <see cref="ReliabilityPolicy"/>: no retry
+    /// counts (the consumers' ingest isolates bad units and pauses through outages), and an error pipe that stores
+    /// what failed outside the consumer as a reject (<see cref="RejectingErrorFilter"/>) instead of moving it to
+    /// <c>_error</c>; without consumers, it only publishes task events.
     /// </summary>
     public static IServiceCollection AddScreeningMessaging(this IServiceCollection services, RabbitMqOptions options, bool consumers)
     {
@@ -60,10 +65,13 @@ public static class MessagingSetup
         {
             e.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: true);
             e.SetQuorumQueue();
-            e.SetQueueArgument("x-delivery-limit", 10);
+            foreach (var (name, value) in QueueTopology.Arguments(queue))
+                if (name != "x-queue-type") e.SetQueueArgument(name, value);
             e.PrefetchCount = Math.Max(prefetch, 16);
             if (concurrency is { } limit) e.ConcurrentMessageLimit = limit;
-            e.UseMessageRetry(r => r.Intervals(200, 1000, 5000));
+            e.ConfigureError(x => x.UseFilter(new RejectingErrorFilter(queue, context.GetRequiredService<IngestConnections>(),
+                context.GetRequiredService<TimeProvider>(), context.GetRequiredService<ILoggerFactory>().CreateLogger<RejectingErrorFilter>())));
+            e.UseFilter(new BodySizeFilter(queue));
             e.ConfigureConsumer<TConsumer>(context);
         });
     }

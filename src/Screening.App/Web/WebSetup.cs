@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Screening.App.Web.Actions;
 using Screening.App.Web.Api;
@@ -18,10 +19,11 @@ public static class WebSetup
         var options = WebOptions.Read(configuration);
         services.AddSingleton(options);
         services.AddWorklistAuth(options);
+        services.AddSharedKeyRing(options);
         services.AddAntiforgery(o =>
         {
             o.HeaderName = CsrfProtection.HeaderName;
-            o.Cookie.Name = "screening.csrf";
+            o.Cookie.Name = AuthSetup.CookieName(options, "screening.csrf");
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
@@ -36,30 +38,32 @@ public static class WebSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginEndpoints.RateLimitPolicy, ctx => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", // the client's, not the proxy's, when the proxy is known (ProxySetup)
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }
 
     public static WebApplication UseScreeningWeb(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<WebOptions>();
+        if (string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+            app.Logger.LogWarning("Data Protection keys are stored in PostgreSQL WITHOUT encryption: set Web:KeyCertificatePath in production (docs/security.md)");
+        app.UseKnownProxies(options);
+        app.UseSecurityHeaders(options);
         app.UseRouteTemplateLogging();
-        app.UseExceptionHandler();
-        app.Use(async (ctx, next) =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "no-referrer";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
-            h.CacheControl = "no-store";
-            await next(ctx);
+            // A body that cannot be read (1 MB of noise, multipart without boundary, too large) is the client's fault: 400.
+            StatusCodeSelector = ex => ex is BadHttpRequestException or InvalidDataException or FormatException
+                ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
         });
+        app.UseHttpsOnly(options);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseNotFoundAudit();
         app.UseCsrfProtection();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();

@@ -14,9 +14,10 @@ public static class PatientIdentifierLookup
         IReadOnlyList<PatientIdentifier> identifiers, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
-            SELECT p.patient_key, p.source_system, p.external_id
-            FROM unnest($1::text[], $2::text[]) AS u(s, v) JOIN patient p ON p.external_id = u.v AND p.source_system = u.s
-            ORDER BY p.patient_key
+            SELECT coalesce(p.merged_into, p.patient_key), i.system, i.value
+            FROM unnest($1::text[], $2::text[]) AS u(s, v)
+            JOIN patient_identifier i ON i.system = u.s AND i.value = u.v JOIN patient p ON p.patient_key = i.patient_key
+            ORDER BY 1
             """, c, tx);
         cmd.Parameters.Add(SqlArray.Of(identifiers.Select(i => i.System).ToArray(), NpgsqlDbType.Text));
         cmd.Parameters.Add(SqlArray.Of(identifiers.Select(i => i.Value).ToArray(), NpgsqlDbType.Text));

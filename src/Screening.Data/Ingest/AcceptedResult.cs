@@ -15,8 +15,12 @@ public sealed record AcceptedResult(
     string Status,
     string EncounterClass,
     decimal? ReferenceLow,
-    decimal? ReferenceHigh)
+    decimal? ReferenceHigh,
+    string? PatientSystem = null)
 {
+    /// <summary>The result as reported (for an identity reject's payload).</summary>
+    public Contracts.LabResultReported? Reported { get; init; }
+
     /// <summary>The calendar day as written in the collection timestamp (its own offset, no time-zone shift).</summary>
     public DateOnly CollectedOn => DateOnly.FromDateTime(CollectedAt.DateTime);
 

@@ -1,4 +1,5 @@
 using Screening.Interop;
+using Screening.Interop.Identity;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Screening.Data.Attribution;
@@ -14,7 +15,7 @@ namespace Screening.Data.Ingest;
 /// the batch touched, and raises critical-value alerts. Running the same batch twice changes nothing.
 /// </summary>
 public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveRules rules, ScreeningClock clock,
-    CriticalAlerts criticalAlerts, ILogger<ClinicalRecordsIngest> logger)
+    CriticalAlerts criticalAlerts, IdentitySettings identity, ILogger<ClinicalRecordsIngest> logger)
 {
     public async Task<IngestSummary> IngestAsync(IngestBatch batch, CancellationToken ct)
     {
@@ -31,9 +32,16 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
                 default: ignored++; break;
             }
 
-        var referenced = accepted.Select(r => r.PatientId)
-            .Concat(batch.Conditions.Select(d => d.PatientId)).Concat(batch.Procedures.Select(p => p.PatientId))
-            .Where(id => !string.IsNullOrWhiteSpace(id));
+        var unitRejects = new List<InputReject>();
+        var keptPatients = UnitAcceptance.Keep(batch.Patients, UnitAcceptance.Patient, unitRejects);
+        var keptConditions = UnitAcceptance.Keep(batch.Conditions, UnitAcceptance.Condition, unitRejects);
+        var keptProcedures = UnitAcceptance.Keep(batch.Procedures, UnitAcceptance.Procedure, unitRejects);
+        invalid.AddRange(unitRejects);
+        rejects.AddRange(unitRejects);
+
+        var referenced = accepted.Select(r => (r.PatientSystem, r.PatientId))
+            .Concat(keptConditions.Select(d => (d.PatientSystem, d.PatientId))).Concat(keptProcedures.Select(p => (p.PatientSystem, p.PatientId)))
+            .Where(r => !string.IsNullOrWhiteSpace(r.PatientId));
 
         await using var connection = await connections.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -41,13 +49,26 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         await RejectWriter.WriteAsync(connection, tx, batch.Source, batch.Format, batch.Rejects, receivedAt, ct);
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
-        var keys = await PatientUpsert.UpsertAsync(connection, tx, batch.Patients, referenced, receivedAt, ct);
-        await PatientAttribution.AssignAsync(connection, tx,
-            batch.Patients.Select(p => (keys[p.PatientId.Trim()], FeedAttributionFacts.Of(p))).ToList(), ct);
-        var touched = new HashSet<long>(batch.Patients.Select(p => keys[p.PatientId.Trim()]));
-        var written = await ResultWriter.WriteAsync(connection, tx, accepted, keys, receivedAt, ct);
+        var identities = await PatientUpsert.UpsertAsync(connection, tx, identity, batch.Format, keptPatients, referenced, receivedAt, ct);
+        var refused = IdentityRefusals.Of(identities, identity.DefaultSystemOf(batch.Format), ref accepted, keptConditions, keptProcedures,
+            out var conditions, out var procedures);
+        await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", refused, receivedAt, ct);
+        rejects.AddRange(refused);
+        await PatientsUpsertedAsync(connection, tx, identities, identity.DefaultSystemOf(batch.Format), ct);
+        var touched = new HashSet<long>(identities.UpdatedPatients);
+        if (batch.Merges.Count > 0)
+        {
+            var (mergeRejects, survivors) = await MergeRequests.ApplyAsync(connection, tx, new Patients.PatientMerge(rules, clock), batch.Merges,
+                identity.DefaultSystemOf(batch.Format), batch.Source, ct);
+            await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", mergeRejects, receivedAt, ct);
+            rejects.AddRange(mergeRejects);
+            touched.UnionWith(survivors);
+        }
+        var defaultSystem = identity.DefaultSystemOf(batch.Format);
+        long KeyOf(string? system, string id) => identities.KeyOf(system, id, defaultSystem)!.Value;
+        var written = await ResultWriter.WriteAsync(connection, tx, accepted, KeyOf, receivedAt, ct);
         touched.UnionWith(written.TouchedPatients);
-        touched.UnionWith(await FactWriter.WriteAsync(connection, tx, batch.Conditions, batch.Procedures, keys, receivedAt, ct));
+        touched.UnionWith(await FactWriter.WriteAsync(connection, tx, conditions, procedures, KeyOf, receivedAt, ct));
 
         var today = clock.Today;
         var records = await PatientRecordLoader.LoadAsync(connection, tx, touched.Order().ToArray(), ct);
@@ -63,4 +84,18 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
             batch.Source, batch.Format, summary.Accepted, summary.Duplicates, summary.Ignored, summary.Rejected, summary.PatientsTouched, alerts);
         return summary;
     }
+
+    /// <summary>
+    /// THE HOOK POINT after identity: runs inside the batch's transaction once its patients are resolved and their
+    /// demographics stored, with the keys of the patients this batch updated (sorted, locked). Attribution (branch i14b)
+    /// is wired here: it reads <c>patient_demographics</c> (pcp_id, pcp_name, location, managing_organization, payer) and
+    /// <c>patient_identifier</c> for these keys and sets the care team before state is recomputed and tasks are raised.
+    /// </summary>
+    private static Task PatientsUpsertedAsync(NpgsqlConnection connection, NpgsqlTransaction tx, PatientUpsert.Resolved identities,
+        string defaultSystem, CancellationToken ct) =>
+        PatientAttribution.AssignAsync(connection, tx, identities.UpdatedPatients.Select(k => (k, FeedAttributionFacts.Of(identities.Updates[k]) with
+        {
+            Identifiers = PatientReferences.Of(identities.Updates[k], defaultSystem)
+                .Select(i => new Domain.Attribution.PatientIdentifier(i.System, i.Value)).ToArray(),
+        })).ToList(), ct);
 }

@@ -9,7 +9,7 @@ internal static class FactWriter
 {
     public static async Task<HashSet<long>> WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx,
         IReadOnlyList<ConditionReported> conditions, IReadOnlyList<ProcedureReported> procedures,
-        IReadOnlyDictionary<string, long> keys, DateTimeOffset receivedAt, CancellationToken ct)
+        Func<string?, string, long> keys, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var touched = new HashSet<long>();
         if (conditions.Count > 0)
@@ -26,7 +26,7 @@ internal static class FactWriter
             // Normalised once, as stored; distinct by the stored key: two spellings of one diagnosis in a batch are one
             // row, not a second update of the same row in one statement (which PostgreSQL refuses).
             var rows = conditions
-                .Select(d => (Patient: keys[d.PatientId.Trim()], d.SourceSystem, Code: d.Code.Trim().ToUpperInvariant(),
+                .Select(d => (Patient: keys(d.PatientSystem, d.PatientId), d.SourceSystem, Code: d.Code.Trim().ToUpperInvariant(),
                     System: d.System.Trim().ToLowerInvariant(), d.Onset, d.Abatement))
                 .DistinctBy(d => (d.Patient, d.System, d.Code, d.Onset)).ToArray();
             cmd.Parameters.Add(SqlArray.Of(rows.Select(d => d.Patient).ToArray(), NpgsqlDbType.Bigint));
@@ -49,7 +49,7 @@ internal static class FactWriter
                 RETURNING patient_key
                 """, c, tx);
             var rows = procedures
-                .Select(p => (Patient: keys[p.PatientId.Trim()], p.SourceSystem, p.ProcedureId, Code: p.Code.Trim(),
+                .Select(p => (Patient: keys(p.PatientSystem, p.PatientId), p.SourceSystem, p.ProcedureId, Code: p.Code.Trim(),
                     System: p.System.Trim().ToLowerInvariant(), p.PerformedOn))
                 .DistinctBy(p => (p.Patient, p.System, p.Code, p.PerformedOn)).ToArray();
             cmd.Parameters.Add(SqlArray.Of(rows.Select(p => p.Patient).ToArray(), NpgsqlDbType.Bigint));

@@ -21,8 +21,10 @@ public sealed record IngestBatch(
     /// Runs first inside the batch's transaction (e.g. the reject replay claims the rows it replays), so whatever it
     /// writes commits or rolls back together with the batch.
     /// </summary>
+    public IReadOnlyList<PatientMergeReported> Merges { get; init; } = [];
+
     public Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, CancellationToken, Task>? InTransaction { get; init; }
 
     public static IngestBatch Of(string source, string format, ClinicalRecordsReported records) =>
-        new(source, format, records.Patients, records.Results, records.Conditions, records.Procedures, []);
+        new(source, format, records.Patients, records.Results, records.Conditions, records.Procedures, []) { Merges = records.Merges ?? [] };
 }

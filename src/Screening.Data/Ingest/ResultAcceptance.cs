@@ -24,8 +24,11 @@ public static class ResultAcceptance
 
     public static Verdict Evaluate(LabResultReported result, DateTimeOffset receivedAt, RuleSet rules)
     {
-        if (string.IsNullOrWhiteSpace(result.PatientId)) return Reject(result, "unknown-patient-id", "patientId is empty");
-        if (string.IsNullOrWhiteSpace(result.ResultId)) return Reject(result, "missing-field", "resultId is empty");
+        // Raw JSON may carry null for any field, whatever the contract says: every field the store reads is checked here.
+        if (IdentifierLimits.Check(("patientId", result.PatientId, IdentifierLimits.PatientId), ("resultId", result.ResultId, IdentifierLimits.ResultId),
+                ("sourceSystem", result.SourceSystem, IdentifierLimits.SourceSystem), ("loinc", result.Loinc, IdentifierLimits.Code),
+                ("status", result.Status, IdentifierLimits.Code)) is { } problem)
+            return Reject(result, problem.Reason, problem.Detail);
         var encounter = StoredCodes.NormalizeEncounter(result.EncounterClass);
         if (encounter is null)
             return Reject(result, "invalid-status", $"encounterClass '{result.EncounterClass}' is not outpatient, inpatient, emergency or dialysis");
@@ -35,7 +38,8 @@ public static class ResultAcceptance
         var status = ResultStatusNames.Of(ResultStatusNames.Parse(result.Status) ?? ResultStatus.Unknown);
         return new Verdict.Store(new AcceptedResult(result.PatientId.Trim(), result.SourceSystem.Trim(), result.ResultId.Trim(),
             result.Loinc.Trim(), AnalyteCatalog.NameOf(verdict.Analyte!.Value), result.Value, result.Unit, verdict.CanonicalValue,
-            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh));
+            verdict.CanonicalUnit, result.CollectedAt!.Value, status, encounter, result.ReferenceLow, result.ReferenceHigh,
+            string.IsNullOrWhiteSpace(result.PatientSystem) ? null : result.PatientSystem.Trim()) { Reported = result });
     }
 
     private static Verdict Reject(LabResultReported r, string code, string detail) =>

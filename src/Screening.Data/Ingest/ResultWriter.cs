@@ -29,7 +29,7 @@ public static class ResultWriter
     private sealed record Row(AcceptedResult Result, long PatientKey, string Hash, int Version, bool Current);
 
     public static async Task<Written> WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<AcceptedResult> results,
-        IReadOnlyDictionary<string, long> patientKeys, DateTimeOffset receivedAt, CancellationToken ct)
+        Func<string?, string, long> patientKeys, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var touched = new HashSet<long>();
         if (results.Count == 0) return new Written(0, touched, []);
@@ -55,7 +55,7 @@ public static class ResultWriter
             var before = stored.Of(identity);
             if (before.CurrentId is { } id) retire.Add(id);
             for (var i = 0; i < versions.Count; i++)
-                rows.Add(new Row(versions[i].R, patientKeys[versions[i].R.PatientId], versions[i].Hash, before.MaxVersion + i + 1, i == versions.Count - 1));
+                rows.Add(new Row(versions[i].R, patientKeys(versions[i].R.PatientSystem, versions[i].R.PatientId), versions[i].Hash, before.MaxVersion + i + 1, i == versions.Count - 1));
         }
         if (retire.Count > 0)
         {

@@ -1,6 +1,6 @@
 namespace Screening.Data.Model;
 
-/// <summary>Row of <c>api_token</c>: the SHA-256 of a bearer token for the JSON API.</summary>
+/// <summary>Row of <c>api_token</c>: the SHA-256 of a bearer token for the JSON API, its name, scopes and expiry.</summary>
 public sealed class ApiToken
 {
     public long Id { get; set; }
@@ -9,4 +9,9 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>What the token is for (shown in `users tokens list`).</summary>
+    public string Name { get; set; } = "token";
+    /// <summary>read (GET) and/or write (actions).</summary>
+    public string[] Scopes { get; set; } = ["read", "write"];
+    public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -56,7 +56,7 @@ public static class PayloadReader
         {
             return ReadOutcome.Rejected(RejectReasons.Unparseable, $"the {format} reader failed ({e.GetType().Name})", "body", text);
         }
-        if (outcome.Patients.Count + outcome.Results.Count + outcome.Conditions.Count + outcome.Procedures.Count + outcome.Rejects.Count + outcome.Ignored == 0)
+        if (outcome.Patients.Count + outcome.Results.Count + outcome.Conditions.Count + outcome.Procedures.Count + outcome.Rejects.Count + outcome.Merges.Count + outcome.Ignored == 0)
             return ReadOutcome.Rejected(RejectReasons.Unparseable, $"no {format} content found", "body", text);
         return outcome;
     }
@@ -82,6 +82,7 @@ public static class PayloadReader
             Conditions = all.SelectMany(b => b.Conditions).ToList(),
             Procedures = all.SelectMany(b => b.Procedures).ToList(),
             Rejects = all.SelectMany(b => b.Rejects).ToList(),
+            Merges = all.SelectMany(b => b.Merges).ToList(),
             Ignored = all.Sum(b => b.Ignored),
         };
     }

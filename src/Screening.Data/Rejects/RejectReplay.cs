@@ -12,7 +12,7 @@ public sealed record ReplaySummary(int Payloads, int Rows, int Replayed, int Rej
     IReadOnlyDictionary<string, int> StillRejectedByReason);
 
 /// <summary>
-/// Replays stored rejects after a mapping or code fix: each distinct payload is re-read with the CURRENT readers and
+/// Replays stored rejects (and faulted messages, status <c>faulted</c>) after a mapping or code fix: each distinct payload is re-read with the CURRENT readers and
 /// the given local-code map and ingested as one batch. In that batch's transaction the rows are claimed (so two replays
 /// never take the same rows, and new reject rows can be written for what still fails); after commit they are marked
 /// <c>replayed</c> when their unit now reads and validates without a reject, else <c>rejected-again</c>, with the
@@ -22,7 +22,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
 {
     public async Task<ReplaySummary> ReplayAsync(RejectFilter filter, LocalCodeMap codes, string actor, CancellationToken ct)
     {
-        var groups = await GroupsAsync(filter with { Status = "rejected" }, ct);
+        var groups = await GroupsAsync(filter with { Status = RejectStore.Replayable }, ct);
         int rows = 0, replayed = 0, again = 0, skipped = 0, accepted = 0, duplicates = 0, ignored = 0;
         var still = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var group in groups)
@@ -33,6 +33,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
             var batch = new IngestBatch("replay", format, outcome.Patients, outcome.Results, outcome.Conditions, outcome.Procedures,
                 outcome.Rejects, outcome.Ignored)
             {
+                Merges = outcome.Merges,
                 InTransaction = async (c, tx, token) =>
                 {
                     claimed = await ClaimAsync(c, tx, group.Ids, token);
@@ -118,7 +119,7 @@ public sealed class RejectReplay(NpgsqlDataSource dataSource, ClinicalRecordsIng
     {
         await using var cmd = new NpgsqlCommand("""
             UPDATE rejected_message SET status = 'rejected-again', replayed_at = now(), replay_note = 'replay in progress'
-            WHERE id = ANY($1) AND status = 'rejected' RETURNING id
+            WHERE id = ANY($1) AND status IN ('rejected', 'faulted') RETURNING id
             """, c, tx);
         cmd.Parameters.Add(SqlArray.Of(ids, NpgsqlDbType.Bigint));
         var claimed = new List<long>();

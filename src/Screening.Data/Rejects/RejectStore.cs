@@ -17,6 +17,9 @@ public sealed record RejectFilter(string? Reason = null, DateOnly? Since = null,
 /// <summary>Reads the reject store (<c>rejected_message</c>) for the CLI: counts per reason, lists, and audited detail.</summary>
 public sealed class RejectStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The filter status replay takes: rejects and faults not yet replayed.</summary>
+    public const string Replayable = "rejected+faulted";
+
     private const string Columns = "id, received_at, source, format, reason_code, detail, location, status, replayed_at, replay_note";
 
     public async Task<IReadOnlyList<(string Reason, long Count)>> CountsAsync(RejectFilter filter, CancellationToken ct)
@@ -64,7 +67,8 @@ public sealed class RejectStore(NpgsqlDataSource dataSource)
         if (filter.Id is { } id) { args.Add(new NpgsqlParameter { Value = id }); clauses.Add($"id = ${args.Count}"); }
         if (!string.IsNullOrWhiteSpace(filter.Reason)) { args.Add(new NpgsqlParameter { Value = filter.Reason.Trim() }); clauses.Add($"reason_code = ${args.Count}"); }
         if (filter.Since is { } since) { args.Add(new NpgsqlParameter { Value = since }); clauses.Add($"received_at >= ${args.Count}::date"); }
-        if (filter.Status is { } status && status != "all") { args.Add(new NpgsqlParameter { Value = status }); clauses.Add($"status = ${args.Count}"); }
+        if (filter.Status == Replayable) clauses.Add("status IN ('rejected', 'faulted')");
+        else if (filter.Status is { } status && status != "all") { args.Add(new NpgsqlParameter { Value = status }); clauses.Add($"status = ${args.Count}"); }
         return string.Join(" AND ", clauses);
     }
 

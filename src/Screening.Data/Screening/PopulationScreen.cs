@@ -39,6 +39,7 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
             return ScreeningRunResult.Skipped(asOf, rules.Version);
         }
         var clock = Stopwatch.StartNew();
+        await MarkAbandonedAsync(ct);
         var runId = await StartRunAsync(asOf, trigger, reevaluateAll, ct);
         var counts = new RunCounts();
         try
@@ -162,6 +163,22 @@ public sealed class PopulationScreen(NpgsqlDataSource dataSource, ActiveRules ru
     {
         await using var cmd = new NpgsqlCommand($"SELECT pg_try_advisory_lock({LockKey})", connection);
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Holding the screen lock (a session lock: it dies with its process), any run still <c>running</c> belongs to a
+    /// process that died: it is marked <c>abandoned</c>, keeping the counts its committed pages reached.
+    /// </summary>
+    private async Task MarkAbandonedAsync(CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            UPDATE screening_run SET status = 'abandoned', finished_at = coalesce(progress_at, started_at),
+                   duration_ms = (extract(epoch FROM coalesce(progress_at, started_at) - started_at) * 1000)::bigint,
+                   error = 'the process running this screen stopped before it finished'
+            WHERE status = 'running' RETURNING id
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) logger.LogWarning("Screen {RunId} was left running by a process that stopped: marked abandoned", reader.GetInt64(0));
     }
 
     private async Task<long> StartRunAsync(DateOnly asOf, string trigger, bool reevaluateAll, CancellationToken ct)

@@ -32,6 +32,18 @@ internal static class ScreenPageWriter
         await TaskStore.UpdateFromStateAsync(connection, tx, changes.Update, reopen: false, "screening", ct);
         await TaskStore.UpdateFromStateAsync(connection, tx, changes.Reopen, reopen: true, "screening", ct);
         var closed = await TaskStore.CloseAsync(connection, tx, changes.Close, "closed", "screening", ct);
+        // Progress commits with the page: a run whose process dies keeps exactly the counts of the pages it wrote.
+        await using (var progress = new NpgsqlCommand("""
+            UPDATE screening_run SET patients_screened = patients_screened + $2, patients_evaluated = patients_evaluated + $3,
+                   tasks_opened = tasks_opened + $4, tasks_updated = tasks_updated + $5, tasks_reopened = tasks_reopened + $6,
+                   tasks_closed = tasks_closed + $7, progress_at = now()
+            WHERE id = $1
+            """, connection, tx))
+        {
+            foreach (var value in new long[] { runId, page.Patients, page.Reevaluated.Length, opened, changes.Update.Count, changes.Reopen.Count, closed })
+                progress.Parameters.AddWithValue(value);
+            await progress.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
 
         lock (counts)

@@ -65,6 +65,7 @@ public static class ResultsCsvReader
             SourceSystem = row["source_system"] is { Length: > 0 } source ? source : "csv",
             ResultId = row["result_id"],
             PatientId = row["patient_id"],
+            PatientSystem = row["patient_system"] is { Length: > 0 } patientSystem ? patientSystem : null,
             Loinc = row["loinc"],
             Value = value,
             Unit = UnitSpelling.Normalize(row["unit"]),

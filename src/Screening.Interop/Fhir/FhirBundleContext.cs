@@ -14,6 +14,21 @@ internal sealed class FhirBundleContext(PatientAliases aliases)
 
     public PatientAliases Aliases { get; } = aliases;
 
+    /// <summary>
+    /// The patient a resource's <c>subject</c> (or <c>patient</c>) refers to: a Patient reference resolved through the
+    /// aliases (with its identifier system), or a logical reference <c>subject.identifier</c> (system|value).
+    /// </summary>
+    public (string? System, string? Id) Subject(JsonElement resource)
+    {
+        var subject = resource.Child("subject") ?? resource.Child("patient");
+        if (subject?.Text("reference") is { } reference)
+            return (Aliases.Resolve(reference) is { } id ? Aliases.SystemOf(reference) : null, Aliases.Resolve(reference)?.Trim());
+        var identifier = subject?.Child("identifier");
+        var value = identifier?.Text("value");
+        var system = identifier?.Text("system");
+        return (string.IsNullOrWhiteSpace(system) ? null : system.Trim(), string.IsNullOrWhiteSpace(value) ? null : value.Trim());
+    }
+
     public void Learn(IReadOnlyList<(JsonElement Resource, string? FullUrl)> entries)
     {
         foreach (var (resource, fullUrl) in entries)
@@ -22,8 +37,9 @@ internal sealed class FhirBundleContext(PatientAliases aliases)
             var id = resource.Text("id");
             if (type == "Patient" && FhirPatient.PatientId(resource) is { } patientId)
             {
-                if (id is not null) Aliases.Add("Patient/" + id, patientId);
-                if (fullUrl is not null) Aliases.Add(fullUrl, patientId);
+                var system = FhirPatient.PatientSystem(resource);
+                if (id is not null) Aliases.Add("Patient/" + id, patientId, system);
+                if (fullUrl is not null) Aliases.Add(fullUrl, patientId, system);
             }
             else if (type == "Encounter" && resource.Child("class")?.Text("code") is { } code)
             {

@@ -43,6 +43,7 @@ internal static class FhirClinical
         {
             SourceSystem = procedure.First("identifier")?.Text("system") ?? "fhir",
             PatientId = patientId,
+            PatientSystem = context.Subject(procedure).System,
             ProcedureId = procedure.First("identifier")?.Text("value") ?? procedure.Text("id"),
             Code = code,
             System = system,
@@ -67,6 +68,7 @@ internal static class FhirClinical
         {
             SourceSystem = condition.First("identifier")?.Text("system") ?? "fhir",
             PatientId = patientId,
+            PatientSystem = context.Subject(condition).System,
             Code = code,
             System = system,
             Onset = FhirJson.Date(condition.Text("onsetDateTime") ?? condition.Child("onsetPeriod")?.Text("start") ?? condition.Text("recordedDate")),
@@ -82,10 +84,6 @@ internal static class FhirClinical
         return null;
     }
 
-    private static string? PatientId(JsonElement resource, FhirBundleContext context)
-    {
-        var subject = resource.Child("subject") ?? resource.Child("patient");
-        var id = subject?.Text("reference") is { } reference ? context.Aliases.Resolve(reference) : subject?.Child("identifier")?.Text("value");
-        return string.IsNullOrWhiteSpace(id) ? null : id.Trim();
-    }
+    private static string? PatientId(JsonElement resource, FhirBundleContext context) =>
+        context.Subject(resource).Id is { Length: > 0 } id ? id : null;
 }

@@ -40,9 +40,7 @@ internal static class FhirObservation
             Reject(RejectReasons.UnmappedCode, localCode is null ? "no code.coding" : $"no LOINC coding and no mapping for local code {localCode}", "code.coding");
             return;
         }
-        var subject = obs.Child("subject");
-        var reference = subject?.Text("reference");
-        var patientId = reference is not null ? context.Aliases.Resolve(reference) : subject?.Child("identifier")?.Text("value");
+        var (patientSystem, patientId) = context.Subject(obs);
         if (string.IsNullOrWhiteSpace(patientId))
         {
             Reject(RejectReasons.UnknownPatientId, "subject is not a Patient reference", "subject.reference");
@@ -72,6 +70,7 @@ internal static class FhirObservation
             SourceSystem = sourceSystem,
             ResultId = resultId,
             PatientId = patientId.Trim(),
+            PatientSystem = patientSystem,
             Loinc = loinc,
             Value = quantity?.Text("comparator") is { Length: > 0 } ? null : quantity?.Number("value"),
             Unit = unitOverride ?? UnitSpelling.Normalize(Unit(quantity)),

@@ -8,13 +8,25 @@ namespace Screening.Interop.Fhir;
 public sealed class PatientAliases
 {
     private readonly Dictionary<string, string> byReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> systems = new(StringComparer.Ordinal);
 
     public int Count => byReference.Count;
 
     /// <summary>The export's encounter classes, kept with the aliases because both live as long as one export is read.</summary>
     public EncounterIndex Encounters { get; } = new();
 
-    public void Add(string reference, string patientId) => byReference[reference] = patientId;
+    /// <summary>Learns a reference; <paramref name="system"/> is the identifier's issuing system (null: a bare id).</summary>
+    public void Add(string reference, string patientId, string? system = null)
+    {
+        byReference[reference] = patientId;
+        if (system is null) systems.Remove(reference);
+        else systems[reference] = system;
+    }
+
+    /// <summary>The issuing system of the patient id a reference resolves to (null: a bare id, the feed's default system).</summary>
+    public string? SystemOf(string reference) =>
+        systems.TryGetValue(reference, out var direct) ? direct
+        : Key(reference) is { } key && systems.TryGetValue(key, out var known) ? known : null;
 
     /// <summary>The patient id for a reference such as <c>Patient/pat2</c>, <c>urn:uuid:…</c> or an absolute URL.</summary>
     public string? Resolve(string reference)

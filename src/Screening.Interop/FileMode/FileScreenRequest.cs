@@ -11,6 +11,9 @@ public sealed record FileScreenRequest(string Path, InputFormat? Format, DateOnl
 {
     public LocalCodeMap Codes { get; init; } = LocalCodeMap.Empty;
 
+    /// <summary>Default systems of bare ids and the assigning-authority policy: the same as the worker's (Identity settings).</summary>
+    public Identity.IdentitySettings Identity { get; init; } = Interop.Identity.IdentitySettings.Default;
+
     /// <summary>Units (facts + rejects + ignored) per batch when streaming large files.</summary>
     public int BatchSize { get; init; } = 5000;
 }

@@ -19,13 +19,13 @@ public static class FileScreening
     public static FileScreenSummary Run(FileScreenRequest request, RuleSet rules, TextWriter findingsOut, TextWriter diagnostics)
     {
         var sources = InputDetection.Sources(request.Path, request.Format);
-        var population = new PopulationBuilder(request.ReceivedAt, rules,
+        var population = new PopulationBuilder(request.ReceivedAt, rules, request.Identity,
             (source, reject) => diagnostics.WriteLine($"{Path.GetFileName(source)}: {reject.Location}: {reject.ReasonCode}: {reject.Detail}"));
         var aliases = new PatientAliases();
         foreach (var source in sources.Where(s => s.Format == InputFormat.Fhir))
             foreach (var _ in Read(source, request, aliases)) { }
         foreach (var source in sources)
-            foreach (var outcome in Read(source, request, aliases)) population.Add(source.Path, outcome);
+            foreach (var outcome in Read(source, request, aliases)) population.Add(source.Path, source.Format, outcome);
 
         var findings = new Dictionary<string, int>(StringComparer.Ordinal);
         var patients = 0;

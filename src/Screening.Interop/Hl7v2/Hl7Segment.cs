@@ -44,6 +44,18 @@ internal sealed class Hl7Segment
         return Encoding.Unescape(sub).Trim();
     }
 
+    /// <summary>How many repetitions field n has (0 when empty).</summary>
+    public int RepetitionCount(int n) => Field(n) is { Length: > 0 } raw ? raw.Count(ch => ch == Encoding.Repetition) + 1 : 0;
+
+    /// <summary>Subcomponent s (1-based) of component c of repetition r of field n, unescaped and trimmed.</summary>
+    public string Sub(int n, int component, int subcomponent, int repetition = 0)
+    {
+        var raw = Field(n);
+        if (raw.Length == 0) return "";
+        var comp = Nth(Nth(raw, Encoding.Repetition, repetition), Encoding.Component, component - 1);
+        return Encoding.Unescape(Nth(comp, Encoding.Subcomponent, subcomponent - 1)).Trim();
+    }
+
     /// <summary>Whether field n has more than one repetition.</summary>
     public bool Repeats(int n) => Field(n).IndexOf(Encoding.Repetition) >= 0;
 

@@ -17,6 +17,8 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
     private Hl7Segment? pid;
     private Hl7Segment? pv1;
     private Hl7Segment? obr;
+    private readonly List<Hl7Segment> patientGroup = [];
+    private int patientIndex = -1;
 
     public void Read()
     {
@@ -34,15 +36,30 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
                     Flush();
                     pid = segment;
                     pv1 = null;
-                    if (Hl7Patient.PatientId(segment).Length > 0) output.Patients.Add(Hl7Patient.ToPatient(segment, source));
+                    patientGroup.Clear();
+                    patientIndex = -1;
+                    if (Hl7Patient.PatientId(segment).Length > 0)
+                    {
+                        output.Patients.Add(Hl7Patient.ToPatient(segment, source));
+                        patientIndex = output.Patients.Count - 1;
+                    }
                     break;
-                case "PV1": pv1 = segment; break;
+                case "PV1": pv1 = segment; Group(segment); break;
+                case "PD1" or "IN1": Group(segment); break;
                 case "OBR": Flush(); obr = segment; break;
                 case "OBX": observations.Add((segment, ++ordinal)); break;
                 case "SPM": specimens.Add(segment); break;
             }
         }
         Flush();
+    }
+
+    /// <summary>PD1 / PV1 / IN1 of the current patient group: PCP, location and payer for its demographics.</summary>
+    private void Group(Hl7Segment segment)
+    {
+        if (pid is null || patientIndex < 0) return;
+        patientGroup.Add(segment);
+        output.Patients[patientIndex] = Hl7Patient.WithGroup(output.Patients[patientIndex], pid, patientGroup);
     }
 
     private void Flush()
@@ -66,7 +83,8 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
             output.Ignored++;
             return;
         }
-        var patientId = pid is null ? "" : Hl7Patient.PatientId(pid);
+        var patient = pid is null ? null : Hl7Patient.Primary(pid);
+        var patientId = patient?.Value ?? "";
         if (patientId.Length == 0)
         {
             Reject(RejectReasons.UnknownPatientId, "no PID-3 patient identifier for this observation", pid is null ? $"{at} (no PID)" : "PID-3");
@@ -92,6 +110,7 @@ internal sealed class OruReader(Hl7Message message, LocalCodeMap codes, ReadOutc
             SourceSystem = source,
             ResultId = $"{OrderNumber()}|{code}|{obx.Value(4)}",
             PatientId = patientId,
+            PatientSystem = patient!.System,
             Loinc = loinc,
             Value = NumericValue(obx, valueType),
             Unit = unitOverride ?? UnitSpelling.Normalize(obx.Value(6, 1)),

@@ -56,6 +56,10 @@ public static class CanonicalNdjsonReader
                 case "labResult": Add(CanonicalRecords.LabResult(record, codes), output.Results); break;
                 case "condition": Add(CanonicalRecords.Condition(record), output.Conditions); break;
                 case "procedure": Add(CanonicalRecords.Procedure(record), output.Procedures); break;
+                case "merge":
+                    if (CanonicalRecords.Merge(root) is { } merge) output.Merges.Add(merge);
+                    else record.Fail(RejectReasons.MissingField, "a merge needs retired.value and survivor.value", "retired");
+                    break;
                 default:
                     record.Fail(type is null ? RejectReasons.MissingField : RejectReasons.UnsupportedMessage,
                         type is null ? "'type' is required" : $"type '{type}' is not patient, labResult, condition or procedure", "type");

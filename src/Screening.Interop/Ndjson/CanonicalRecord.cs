@@ -76,5 +76,39 @@ internal sealed class CanonicalRecord(JsonElement root)
         return fallback;
     }
 
+    public bool Has(string name) => root.Child(name) is not null;
+
+    /// <summary><c>[{"system": "HOSP", "value": "14", "type": "MR"}]</c>; null when absent.</summary>
+    public IReadOnlyList<Contracts.PatientIdentifierReported>? Identifiers(string name)
+    {
+        if (root.Child(name) is not { } element) return null;
+        if (element.ValueKind != JsonValueKind.Array) { Fail(RejectReasons.Unparseable, $"'{name}' must be an array", name); return null; }
+        var list = new List<Contracts.PatientIdentifierReported>();
+        var i = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var value = item.ValueKind == JsonValueKind.Object ? item.Text("value") : null;
+            if (string.IsNullOrWhiteSpace(value)) { Fail(RejectReasons.UnknownPatientId, $"'{name}[{i}].value' is required", $"{name}[{i}].value"); return null; }
+            list.Add(new Contracts.PatientIdentifierReported { Value = value.Trim(), System = item.Text("system"), Type = item.Text("type") });
+            i++;
+        }
+        return list;
+    }
+
+    /// <summary>The <see cref="Contracts.PatientDemographics"/> object as the contract serialises it (camelCase); null when absent.</summary>
+    public Contracts.PatientDemographics? Demographics(string name)
+    {
+        if (root.Child(name) is not { } element) return null;
+        try
+        {
+            return element.Deserialize<Contracts.PatientDemographics>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        }
+        catch (JsonException)
+        {
+            Fail(RejectReasons.Unparseable, $"'{name}' is not a demographics object (name, phones, address, language, pcpId, …)", name);
+            return null;
+        }
+    }
+
     public void Fail(string reason, string detail, string field) => Problem ??= (reason, detail, field);
 }

@@ -11,6 +11,10 @@ internal static class CanonicalRecords
     {
         SourceSystem = r.Optional("sourceSystem") ?? "default",
         PatientId = r.Required("patientId", RejectReasons.UnknownPatientId),
+        PatientSystem = NonEmpty(r.Optional("patientSystem")),
+        PatientIdType = NonEmpty(r.Optional("patientIdType")),
+        Identifiers = r.Identifiers("identifiers"),
+        Demographics = r.Demographics("demographics"),
         Sex = r.OneOf("sex", RejectReasons.Unparseable, null, "female", "male", "other", "unknown"),
         BirthDate = r.Date("birthDate"),
         DeceasedDate = r.Date("deceasedDate"),
@@ -43,6 +47,7 @@ internal static class CanonicalRecords
             SourceSystem = source,
             ResultId = resultId,
             PatientId = patientId,
+            PatientSystem = NonEmpty(r.Optional("patientSystem")),
             Loinc = loinc,
             Value = r.Number("value"),
             Unit = unit,
@@ -59,6 +64,7 @@ internal static class CanonicalRecords
     {
         SourceSystem = r.Optional("sourceSystem") ?? "default",
         PatientId = r.Required("patientId", RejectReasons.UnknownPatientId),
+        PatientSystem = NonEmpty(r.Optional("patientSystem")),
         Code = r.Required("code"),
         System = r.OneOf("system", RejectReasons.UnmappedCode, "icd10", "icd10", "snomed") ?? "icd10",
         Onset = r.Date("onset"),
@@ -69,9 +75,26 @@ internal static class CanonicalRecords
     {
         SourceSystem = r.Optional("sourceSystem") ?? "default",
         PatientId = r.Required("patientId", RejectReasons.UnknownPatientId),
+        PatientSystem = NonEmpty(r.Optional("patientSystem")),
         ProcedureId = r.Optional("procedureId"),
         Code = r.Required("code"),
         System = r.OneOf("system", RejectReasons.UnmappedCode, "cpt", "cpt", "snomed") ?? "cpt",
-        PerformedOn = r.Date("performedAt", required: true) ?? default,
+        PerformedOn = (r.Has("performedOn") ? r.Date("performedOn", required: true) : r.Date("performedAt", required: true)) ?? default,
     };
+
+    /// <summary><c>{"type": "merge", "retired": {system, value, type}, "survivor": {…}}</c> (a stored invalid-merge reject).</summary>
+    public static PatientMergeReported? Merge(System.Text.Json.JsonElement root)
+    {
+        try
+        {
+            var merge = System.Text.Json.JsonSerializer.Deserialize<PatientMergeReported>(root, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            return merge is { Retired.Value.Length: > 0, Survivor.Value.Length: > 0 } ? merge : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -25,7 +25,25 @@ internal static class SyntheaRows
             Sex = row["GENDER"] switch { "F" => "female", "M" => "male", "" => null, _ => "unknown" },
             BirthDate = birth,
             DeceasedDate = FhirJson.Date(row["DEATHDATE"]),
+            Demographics = Demographics(row),
         });
+    }
+
+    /// <summary>FIRST/LAST (Synthea appends digits to synthetic names: kept as written), ADDRESS, CITY, STATE, ZIP, PHONE if present.</summary>
+    private static PatientDemographics? Demographics(CsvRows row)
+    {
+        var cityLine = string.Join(' ', new[] { row["CITY"].Length > 0 && row["STATE"].Length > 0 ? row["CITY"] + "," : row["CITY"], row["STATE"], row["ZIP"] }
+            .Where(p => p.Length > 0));
+        var address = new[] { row["ADDRESS"], cityLine }.Where(l => l.Length > 0).ToArray();
+        var d = new PatientDemographics
+        {
+            Name = row["LAST"].Length > 0 || row["FIRST"].Length > 0
+                ? new PersonName { Family = row["LAST"].Length > 0 ? row["LAST"] : null, Given = row["FIRST"].Length > 0 ? [row["FIRST"]] : [] }
+                : null,
+            Address = address.Length > 0 ? address : null,
+            Phones = row["PHONE"].Length > 0 ? [row["PHONE"]] : null,
+        };
+        return d.Name is null && d.Address is null && d.Phones is null ? null : d;
     }
 
     /// <summary>Numeric LOINC observations only; identity PATIENT|DATE|CODE|n, n counting repeats within the patient's rows.</summary>

@@ -99,6 +99,16 @@ public sealed class IsolatedServers : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>Force-closes every AMQP connection of this class's vhost (the broker "goes away" for this test only).</summary>
+    public async Task<int> CloseBrokerConnectionsAsync()
+    {
+        using var http = Management(out _);
+        var json = await http.GetStringAsync($"api/vhosts/{id}/connections");
+        var names = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList();
+        foreach (var name in names) await http.DeleteAsync($"api/connections/{Uri.EscapeDataString(name)}");
+        return names.Count;
+    }
+
     private static HttpClient Management(out string user)
     {
         var uri = new Uri(ServerSettings.Management);

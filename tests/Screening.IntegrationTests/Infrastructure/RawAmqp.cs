@@ -29,6 +29,15 @@ public static class RawAmqp
         return queue;
     }
 
+    /// <summary>Messages ready in a queue (passive declare: throws if it does not exist).</summary>
+    public static async Task<uint> DepthAsync(string amqpUrl, string queue)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUrl) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+    }
+
     public static async Task<List<string>> DrainAsync(string amqpUrl, string queue)
     {
         var factory = new ConnectionFactory { Uri = new Uri(amqpUrl) };

@@ -96,7 +96,7 @@ public sealed class IncrementalScreenTests
     }
 
     private static ClinicalRecordsIngest IngestOn(IHost host, IsolatedServers servers, DateOnly day) =>
-        new(host.Get<IngestConnections>(), host.Get<ActiveRules>(), new ScreeningClock(new FixedDay(day), TimeZoneInfo.Utc), host.Get<CriticalAlerts>(),
+        new(host.Get<IngestConnections>(), host.Get<ActiveRules>(), new ScreeningClock(new FixedDay(day), TimeZoneInfo.Utc), host.Get<CriticalAlerts>(), host.Get<Screening.Interop.Identity.IdentitySettings>(),
             NullLogger<ClinicalRecordsIngest>.Instance);
 
     private static async Task<ScreeningRunResult> ScreenAsync(IsolatedServers servers, DateOnly asOf, bool reevaluateAll,
@@ -146,12 +146,13 @@ public sealed class IncrementalScreenTests
         }
     }
 
+    /// <summary>Open tasks of a rule with their patient's first identifier (the demo MRN: system|value, as results refer to it).</summary>
     private static async Task<List<(long TaskId, string ExternalId)>> OpenTaskPatientsAsync(IsolatedServers servers, string rule)
     {
         var rows = new List<(long, string)>();
         await using var cmd = servers.DataSource.CreateCommand("""
-            SELECT t.id, p.external_id FROM outreach_task t JOIN patient p USING (patient_key)
-            WHERE t.rule_id = $1 AND t.status = 'open' ORDER BY p.external_id
+            SELECT t.id, p.source_system || '|' || p.external_id FROM outreach_task t JOIN patient p USING (patient_key)
+            WHERE t.rule_id = $1 AND t.status = 'open' ORDER BY p.external_id, p.source_system
             """);
         cmd.Parameters.AddWithValue(rule);
         await using var r = await cmd.ExecuteReaderAsync();
@@ -167,7 +168,7 @@ public sealed class IncrementalScreenTests
             SELECT r.source_system, r.result_id, r.loinc, r.value, r.unit, r.collected_at
             FROM lab_result r JOIN patient p USING (patient_key)
             JOIN outreach_task t ON t.patient_key = p.patient_key AND t.rule_id = 'persistent-anemia' AND t.status = 'open'
-            WHERE p.external_id = $1 AND r.is_current
+            WHERE p.source_system || '|' || p.external_id = $1 AND r.is_current
               AND r.result_id IN (SELECT e ->> 'resultId' FROM jsonb_array_elements(t.finding -> 'evidence') e)
             """);
         cmd.Parameters.AddWithValue(externalId);
@@ -175,7 +176,8 @@ public sealed class IncrementalScreenTests
         while (await r.ReadAsync())
             retractions.Add(new LabResultReported
             {
-                SourceSystem = r.GetString(0), ResultId = r.GetString(1), PatientId = externalId, Loinc = r.GetString(2),
+                SourceSystem = r.GetString(0), ResultId = r.GetString(1), PatientSystem = externalId.Split('|')[0], PatientId = externalId.Split('|')[1],
+                Loinc = r.GetString(2),
                 Value = r.GetDecimal(3), Unit = r.GetString(4), CollectedAt = r.GetFieldValue<DateTimeOffset>(5), Status = "entered-in-error",
             });
         Assert.NotEmpty(retractions);

@@ -150,7 +150,7 @@ public sealed class AttributionTests : IAsyncLifetime
 
             var good = Path.Combine(dir.FullName, "east-2026.csv");
             await File.WriteAllTextAsync(good, "identifier,team\nMRN-SOUTH-1,east\nNOT-YET-SEEN,east\n");
-            var imported = await CliRun.RunAsync(world.Servers, "teams", "panel", "import", good, "--system", "default");
+            var imported = await CliRun.RunAsync(world.Servers, "teams", "panel", "import", good, "--system", "local");
             Assert.True(imported.ExitCode == 0, imported.Stderr);
             Assert.Equal($"Imported panel east-2026: 2 line(s); 1 known patient(s) moved, {openTasks} open task(s) with them.", imported.Stdout.Trim());
         }
@@ -202,7 +202,7 @@ public sealed class AttributionTests : IAsyncLifetime
 
         // Today's feeds carry the declared team; a panel is the operator's lever, and a disabled team empties to the queue.
         await world.Servers.DataSource.Count(
-            "INSERT INTO attribution_panel (identifier_system, identifier_value, team, panel, imported_by) VALUES ('default', 'R-1', 'west', 'w', 'test')");
+            "INSERT INTO attribution_panel (identifier_system, identifier_value, team, panel, imported_by) VALUES ('local', 'R-1', 'west', 'w', 'test')");
         await IngestAsync(new IngestBatch("test", "json", [Woman("R-1", team: "")], [], [], [], []));
         Assert.Equal("west", await TaskTeam(open));
         Assert.Equal("unassigned", await TaskTeam(task)); // closed history stays with whoever worked it

@@ -31,11 +31,15 @@ public sealed class WebWorld : IAsyncDisposable
     public long SouthPatient { get; private set; }
     public long SouthTask { get; private set; }
 
-    public static async Task<WebWorld> StartAsync()
+    /// <summary>Starts the world; <paramref name="args"/> are configuration overrides such as "--Web:SecureCookies=true".</summary>
+    public static Task<WebWorld> StartAsync(params string[] args) => StartAtAsync("http://127.0.0.1:0", args);
+
+    /// <summary>Starts the world listening on <paramref name="urls"/> (e.g. https://127.0.0.1:0 with a Kestrel certificate in args).</summary>
+    public static async Task<WebWorld> StartAtAsync(string urls, params string[] args)
     {
         var world = new WebWorld { Servers = await IsolatedServers.CreateAsync() };
         await world.SeedAsync();
-        var builder = WebApp.CreateBuilder([], "http://127.0.0.1:0", world.Servers.Settings());
+        var builder = WebApp.CreateBuilder(args, urls, world.Servers.Settings());
         builder.Logging.AddProvider(world.Logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         world.App = await WebApp.StartAsync(builder, CancellationToken.None);

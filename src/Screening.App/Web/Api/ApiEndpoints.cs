@@ -13,13 +13,16 @@ public static class ApiEndpoints
     public static void MapScreeningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/tasks", async (HttpContext ctx, WorklistQuery query, WebOptions options, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/tasks", async (HttpContext ctx, WorklistQuery query, WebOptions options, WebAudit audit, TimeProvider clock, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
             var (filter, problems) = WorklistFilter.Parse(ctx.Request.Query, options.PageSize);
             if (problems.Count > 0) return Results.BadRequest(new { error = string.Join(" ", problems) });
             var counts = await query.CountAsync(filter, user.TeamFilter, WorklistEndpoints.Today(clock), ct);
             var (rows, next) = await query.PageAsync(filter, user.TeamFilter, ct);
+            // A page of the list is a bulk read like the CSV export: audited with the filter and the tasks it showed.
+            await audit.RecordAsync(user.UserName, "api.tasks.list", "outreach_task", null, null,
+                new { query = ctx.Request.QueryString.Value, rows = rows.Count, taskIds = rows.Select(r => r.TaskId) }, ct);
             return Results.Ok(new { counts, items = rows.Select(TaskJson.From), next });
         });
         api.MapGet("/tasks/{taskId:long}", async (long taskId, HttpContext ctx, PatientQuery patients, WebAudit audit, TimeProvider clock, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public sealed record DashboardData(IReadOnlyList<(string Team, string Rule, long
                     r.IsDBNull(5) ? null : r.GetInt64(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10)));
         }
         var rejects = new List<(string, long)>();
-        await using (var cmd = db.CreateCommand("SELECT reason_code, count(*) FROM rejected_message WHERE status = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"))
+        await using (var cmd = db.CreateCommand("SELECT reason_code, count(*) FROM rejected_message WHERE status IN ('rejected', 'faulted') GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"))
         {
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) rejects.Add((r.GetString(0), r.GetInt64(1)));

@@ -9,7 +9,10 @@ using static Screening.App.Web.Shared.Html;
 
 namespace Screening.App.Web.Dashboard;
 
-/// <summary>GET /dashboard: small inline SVG charts of open tasks, run results and rejects, plus the last runs.</summary>
+/// <summary>
+/// GET /dashboard: small inline SVG charts of open tasks, run results and rejects, plus the last runs. A care-team member
+/// sees only their teams' open tasks: runs and rejects are population-wide (other teams' figures), shown to admins only.
+/// </summary>
 public static class DashboardPage
 {
     public static void MapDashboard(this IEndpointRouteBuilder app) =>
@@ -39,6 +42,7 @@ public static class DashboardPage
         sb.Append("<div class=\"grid\">");
         sb.Append("<div class=\"card\">").Append(SvgBarChart.Render("Open tasks by team and rule", rules, byTeam)).Append("</div>");
         sb.Append("<div class=\"card\">").Append(SvgBarChart.Render("Open tasks by rule", ["open"], byRule)).Append("</div>");
+        if (!user.IsAdmin) return sb.Append("</div>").ToString();
         sb.Append("<div class=\"card\">").Append(SvgBarChart.Render("Tasks opened / closed / reopened per run", ["opened", "closed", "reopened"], runs)).Append("</div>");
         sb.Append("<div class=\"card\">").Append(SvgBarChart.Render("Rejected messages by reason", ["rejected"], rejects)).Append("</div>");
         sb.Append("</div><h2>Last screening runs</h2><table id=\"runs\"><thead><tr><th>Run</th><th>As of</th><th>Trigger</th><th>Status</th><th>Started</th>");
