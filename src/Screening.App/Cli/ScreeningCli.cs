@@ -20,6 +20,7 @@ public static class ScreeningCli
             TasksCommand.Create(),
             RunsCommand.Create(),
             RulesCommand.Create(),
+            MeasuresCommand.Create(),
             DemoCommand.Create(),
             ImportCommand.Create(),
             RejectsCommand.Create(),

@@ -1,4 +1,3 @@
-using System.Data;
 using Npgsql;
 using Screening.Data.Platform;
 using Screening.Data.Screen;
@@ -21,9 +20,7 @@ public sealed class WhatIfScreen(NpgsqlDataSource dataSource, ActiveRules active
     public async Task<WhatIfReport> RunAsync(RuleSet candidate, DateOnly asOf, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, tx))
-            await readOnly.ExecuteNonQueryAsync(ct);
+        await using var tx = await ReadOnlySnapshot.BeginAsync(connection, ct);
 
         var tally = new WhatIfTally();
         var changes = new List<FindingChange>();

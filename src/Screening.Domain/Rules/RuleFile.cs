@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Screening.Domain.Measures;
 
 namespace Screening.Domain.Rules;
 
@@ -35,6 +36,7 @@ public static class RuleFile
             var anemia = AnemiaSectionReader.Read(root);
             var hypocalcemia = HypocalcemiaSectionReader.Read(root);
             var dxa = DxaSectionReader.Read(root);
+            var measures = MeasuresSectionReader.Read(root);
             root.Finish();
             ValueSetsReader.ReportUnused(reader);
 
@@ -48,6 +50,7 @@ public static class RuleFile
                 Anemia = anemia,
                 Hypocalcemia = hypocalcemia,
                 Dxa = dxa,
+                Measures = measures,
                 Parameters = reader.Parameters,
                 ValueSets = reader.ValueSets,
             }, []);

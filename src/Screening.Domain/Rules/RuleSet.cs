@@ -1,3 +1,4 @@
+using Screening.Domain.Measures;
 using System.Text;
 
 namespace Screening.Domain.Rules;
@@ -16,6 +17,9 @@ public sealed class RuleSet
     public required AnemiaParameters Anemia { get; init; }
     public required HypocalcemiaParameters Hypocalcemia { get; init; }
     public required DxaParameters Dxa { get; init; }
+
+    /// <summary>Quality measures (HEDIS OSW/OMW and the rules as measures); null when the file has no <c>measures</c> section.</summary>
+    public MeasureParameters? Measures { get; init; }
 
     /// <summary>The named value sets of the file (clinical concepts in every coding system), by name.</summary>
     public IReadOnlyDictionary<string, ValueSet> ValueSets { get; init; } = new Dictionary<string, ValueSet>();

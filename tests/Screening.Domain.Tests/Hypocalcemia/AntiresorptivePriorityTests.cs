@@ -43,6 +43,7 @@ public class AntiresorptivePriorityTests
         {
             json["hypocalcemia"]!["priority"]!.AsObject().Remove("highOnTherapy");
             json["valueSets"]!.AsObject().Remove("antiresorptive-therapy");
+            json["measures"]!["omw"]!["therapyCodes"] = new System.Text.Json.Nodes.JsonObject { ["icd10"] = new System.Text.Json.Nodes.JsonArray("Z79.83") };
         });
         Assert.Equal(Priority.Normal, Lows(8.2m).Diagnosis("Z79.83", onset: DaysAgo(700)).Hypocalcemia(rules: rules).Finding!.Priority);
     }

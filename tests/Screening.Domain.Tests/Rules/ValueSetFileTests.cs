@@ -75,6 +75,7 @@ public class ValueSetFileTests
         var rules = Seed.With(json =>
         {
             json.Remove("valueSets");
+            json.Remove("measures"); // optional: a file without measures still screens
             json["anemia"]!["pregnancy"]!["codes"] = new JsonObject { ["icd10"] = new JsonArray("O*") };
             json["hypocalcemia"]!["ckdCodes"] = new JsonObject { ["icd10"] = new JsonArray("N18.4") };
             json["hypocalcemia"]!["managedElsewhereCodes"] = new JsonObject { ["icd10"] = new JsonArray("E20*") };
@@ -86,6 +87,7 @@ public class ValueSetFileTests
             json["dxa"]!["secondaryRisk"]!["codes"] = new JsonObject { ["icd10"] = new JsonArray("Z79.52") };
         });
         Assert.Empty(rules.ValueSets);
+        Assert.Null(rules.Measures);
         Assert.True(rules.Dxa.RiskConditionCodes.Matches("64859006", CodeSystem.Snomed));
     }
 

@@ -50,6 +50,7 @@ public sealed class TeamIsolationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, dash);
         Assert.Contains("Open tasks by team and rule", dashboard);
         Assert.Contains("<svg", dashboard);
+        Assert.Contains("id=\"measure-trend\"", dashboard); // quality-measure rates on 12 monthly as-of dates
     }
 
     [IntegrationFact]

@@ -2,6 +2,10 @@ using System.Text;
 using Npgsql;
 using Screening.App.Web.Auth;
 using Screening.App.Web.Shared;
+using Screening.Data.Measures;
+using Screening.Data.Screen;
+using Screening.Data.Platform;
+using Screening.Domain.Measures;
 using static Screening.App.Web.Shared.Html;
 
 namespace Screening.App.Web.Dashboard;
@@ -16,7 +20,14 @@ public static class DashboardPage
         app.MapGet("/dashboard", async (HttpContext ctx, NpgsqlDataSource db, CancellationToken ct) =>
         {
             var user = WebUser.From(ctx.User);
-            return Layout.Page(ctx, "Dashboard", Render(await DashboardData.LoadAsync(db, user.TeamFilter, ct), user));
+            var page = Render(await DashboardData.LoadAsync(db, user.TeamFilter, ct), user);
+            var rules = ctx.RequestServices.GetRequiredService<ActiveRules>().Rules;
+            if (rules.Measures is not null)
+            {
+                var dates = MeasureTally.MonthlyDates(ctx.RequestServices.GetRequiredService<ScreeningClock>().Today, MeasureTrendPanel.Months);
+                page += MeasureTrendPanel.Render(await new PopulationMeasures(db).RunAsync(rules, dates, user.TeamFilter, ct));
+            }
+            return Layout.Page(ctx, "Dashboard", page);
         });
 
     public static string Render(DashboardData data, WebUser user)
