@@ -51,6 +51,8 @@ public sealed class DeliveryLimitTests(IsolatedServers servers) : IClassFixture<
             Assert.Equal(Result, Encoding.UTF8.GetString(message.Body.Span));
             await channel.BasicNackAsync(message.DeliveryTag, multiple: false, requeue: true);
         }
-        Assert.Equal(1u, (await channel.QueueDeclarePassiveAsync(ReliabilityPolicy.DeadLetter(queue))).MessageCount);
+        // The quorum queue dead-letters asynchronously after the last return: wait for it to arrive.
+        await Eventually.Get(async () => (await channel.QueueDeclarePassiveAsync(ReliabilityPolicy.DeadLetter(queue))).MessageCount,
+            n => n == 1u, TimeSpan.FromSeconds(30), "the message in the dead-letter queue");
     }
 }
