@@ -14,9 +14,8 @@ public static class TaskListView
         ["task_id", "patient_key", "rule", "status", "priority", "care_team", "since", "due_date", "opened_at", "rule_version", "summary",
          "patient_name", "birth_date", "age", "mrn", "phone"];
 
-    public static void Write(IReadOnlyList<OutreachTask> tasks, IReadOnlyDictionary<long, PatientCard> cards, OutputFormat format, TextWriter output)
+    public static void Write(IReadOnlyList<OutreachTask> tasks, IReadOnlyDictionary<long, PatientCard> cards, OutputFormat format, DateOnly today, TextWriter output)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
         PatientCard? Card(OutreachTask t) => cards.GetValueOrDefault(t.PatientKey);
         switch (format)
         {

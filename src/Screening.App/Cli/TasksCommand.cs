@@ -31,7 +31,7 @@ public static class TasksCommand
             var rows = await query.OrderByDescending(t => t.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
             var cards = await new Screening.Data.Patients.PatientDirectory(app.Services.GetRequiredService<NpgsqlDataSource>())
                 .CardsAsync(rows.Select(r => r.PatientKey).ToArray(), app.Services.GetRequiredService<Options.IdentityOptions>().MrnSystem, ct);
-            TaskListView.Write(rows, cards, parse.GetValue(format), Console.Out);
+            TaskListView.Write(rows, cards, parse.GetValue(format), app.Services.GetRequiredService<ScreeningClock>().Today, Console.Out);
             await AuditLog.RecordAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), Environment.UserName, "tasks.list", "outreach_task", null, null,
                 new { count = rows.Count }, ct);
             return 0;
