@@ -44,6 +44,7 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
             .Concat(keptConditions.Select(d => (d.PatientSystem, d.PatientId))).Concat(keptProcedures.Select(p => (p.PatientSystem, p.PatientId)))
             .Where(r => !string.IsNullOrWhiteSpace(r.PatientId));
 
+        var defaultSystem = identity.DefaultSystemOf(batch.Format);
         await using var connection = await connections.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (batch.InTransaction is { } hook) await hook(connection, tx, ct);
@@ -51,21 +52,20 @@ public sealed class ClinicalRecordsIngest(IngestConnections connections, ActiveR
         // Validation rejects carry the result as canonical JSON (whatever the feed format), so replay reads them as json.
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", invalid, receivedAt, ct);
         var identities = await PatientUpsert.UpsertAsync(connection, tx, identity, batch.Format, keptPatients, referenced, receivedAt, ct);
-        var refused = IdentityRefusals.Of(identities, identity.DefaultSystemOf(batch.Format), ref accepted, keptConditions, keptProcedures,
+        var refused = IdentityRefusals.Of(identities, defaultSystem, ref accepted, keptConditions, keptProcedures,
             out var conditions, out var procedures);
         await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", refused, receivedAt, ct);
         rejects.AddRange(refused);
-        await PatientsUpsertedAsync(connection, tx, identities, identity.DefaultSystemOf(batch.Format), ct);
+        await PatientsUpsertedAsync(connection, tx, identities, defaultSystem, ct);
         var touched = new HashSet<long>(identities.UpdatedPatients);
         if (batch.Merges.Count > 0)
         {
             var (mergeRejects, survivors) = await MergeRequests.ApplyAsync(connection, tx, new Patients.PatientMerge(rules, clock), batch.Merges,
-                identity.DefaultSystemOf(batch.Format), batch.Source, ct);
+                defaultSystem, batch.Source, ct);
             await RejectWriter.WriteAsync(connection, tx, batch.Source, "json", mergeRejects, receivedAt, ct);
             rejects.AddRange(mergeRejects);
             touched.UnionWith(survivors);
         }
-        var defaultSystem = identity.DefaultSystemOf(batch.Format);
         long KeyOf(string? system, string id) => identities.KeyOf(system, id, defaultSystem)!.Value;
         var written = await ResultWriter.WriteAsync(connection, tx, accepted, KeyOf, receivedAt, ct);
         touched.UnionWith(written.TouchedPatients);

@@ -25,24 +25,15 @@ internal static class IdentityRefusals
         keptProcedures = procedures;
         if (resolved.Refused.Count == 0) return rejects;
 
-        var keptResults = new List<AcceptedResult>(accepted.Count);
-        foreach (var r in accepted)
-            if (resolved.RefusalOf(r.PatientSystem, r.PatientId, defaultSystem) is { } why)
-                rejects.Add(new InputReject(why.Reason, why.Detail, $"{r.SourceSystem}/{r.ResultId}", Payload("labResult", r.Reported)));
-            else keptResults.Add(r);
-        accepted = keptResults;
-        var c = new List<ConditionReported>(conditions.Count);
-        foreach (var d in conditions)
-            if (resolved.RefusalOf(d.PatientSystem, d.PatientId, defaultSystem) is { } why)
-                rejects.Add(new InputReject(why.Reason, why.Detail, $"condition {d.System}|{d.Code}", Payload("condition", d)));
-            else c.Add(d);
-        keptConditions = c;
-        var p = new List<ProcedureReported>(procedures.Count);
-        foreach (var x in procedures)
-            if (resolved.RefusalOf(x.PatientSystem, x.PatientId, defaultSystem) is { } why)
-                rejects.Add(new InputReject(why.Reason, why.Detail, $"procedure {x.System}|{x.Code}", Payload("procedure", x)));
-            else p.Add(x);
-        keptProcedures = p;
+        bool Refused(string? system, string id, string where, string type, object? unit)
+        {
+            if (resolved.RefusalOf(system, id, defaultSystem) is not { } why) return false;
+            rejects.Add(new InputReject(why.Reason, why.Detail, where, Payload(type, unit)));
+            return true;
+        }
+        accepted = accepted.Where(r => !Refused(r.PatientSystem, r.PatientId, $"{r.SourceSystem}/{r.ResultId}", "labResult", r.Reported)).ToList();
+        keptConditions = conditions.Where(d => !Refused(d.PatientSystem, d.PatientId, $"condition {d.System}|{d.Code}", "condition", d)).ToList();
+        keptProcedures = procedures.Where(x => !Refused(x.PatientSystem, x.PatientId, $"procedure {x.System}|{x.Code}", "procedure", x)).ToList();
         return rejects;
     }
 
